@@ -1,0 +1,20 @@
+//! The one error type of the library.
+
+/// What can go wrong in an extraction. A page without main content is *not* an error.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is larger than the configured limit.
+    #[error(
+        "input is {size} bytes, over the limit of {limit} bytes: raise Limits::max_bytes (CLI: --max-bytes) to accept it"
+    )]
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// An option has a value that cannot be used.
+    #[error("invalid option: {0}")]
+    InvalidOption(String),
+}

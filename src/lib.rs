@@ -1,0 +1,261 @@
+//! nutgraf: turn a web page (raw HTML bytes, any encoding) into clean, structured article data.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! bytes ──decode──> text ──dom──> DOM ──metadata──> Metadata
+//!                                  └──clean──> boilerplate marks ──score──> main content
+//!                                         ──content──> blocks ──render──> text | markdown | html
+//! ```
+//!
+//! # Example
+//!
+//! ```
+//! let html = br#"<html><head><title>Hello world - Example Blog</title>
+//!   <meta property="og:site_name" content="Example Blog"></head>
+//!   <body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+//!   <article><h1>Hello world</h1>
+//!   <p>This is the first paragraph of the article, long enough to count as real prose.</p>
+//!   <p>And here is a second one, which also carries a few words, commas, and a full stop.</p>
+//!   </article>
+//!   <div class="sharedaddy">Share this: Twitter Facebook</div></body></html>"#;
+//!
+//! let article = nutgraf::extract(html)?;
+//! assert_eq!(article.title.as_deref(), Some("Hello world"));
+//! assert!(article.text.contains("first paragraph"));
+//! assert!(!article.text.contains("Share this"));
+//!
+//! // A reusable extractor with options; it is Send + Sync.
+//! let extractor = nutgraf::Extractor::builder()
+//!     .url("https://example.org/hello")
+//!     .focus(nutgraf::Focus::Precision)
+//!     .build();
+//! let article = extractor.extract(html)?;
+//! assert_eq!(article.url.as_deref(), Some("https://example.org/hello"));
+//! # Ok::<(), nutgraf::Error>(())
+//! ```
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![warn(missing_docs)]
+
+mod article;
+mod clean;
+pub mod content;
+pub mod decode;
+mod dom;
+mod error;
+mod metadata;
+pub mod render;
+mod score;
+
+pub use article::{Article, Comment};
+pub use content::{Block, Inline};
+pub use error::Error;
+
+use serde::{Deserialize, Serialize};
+
+/// How to trade precision for recall when choosing the main content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Focus {
+    /// The default: the best overall balance of precision and recall.
+    #[default]
+    Balanced,
+    /// Leave out anything doubtful: less boilerplate, a little less content.
+    Precision,
+    /// Keep anything plausible: more content, a little more boilerplate.
+    Recall,
+}
+
+impl std::str::FromStr for Focus {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.to_ascii_lowercase().as_str() {
+            "balanced" => Ok(Focus::Balanced),
+            "precision" => Ok(Focus::Precision),
+            "recall" => Ok(Focus::Recall),
+            other => Err(Error::InvalidOption(format!(
+                "unknown focus {other:?}: use balanced, precision or recall"
+            ))),
+        }
+    }
+}
+
+/// Limits that keep hostile input bounded in time and memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// Largest input accepted, in bytes; larger inputs are an [`Error::InputTooLarge`].
+    pub max_bytes: usize,
+    /// Element nesting deeper than this is flattened: deeper elements' text is kept, their structure is not.
+    pub max_depth: usize,
+    /// Most DOM nodes looked at; the rest of a larger document is ignored.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 512,
+            max_nodes: 2_000_000,
+        }
+    }
+}
+
+/// Every option of an extraction. Build one with [`Extractor::builder`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// The page's address: base for relative links and the reported `url`.
+    pub url: Option<String>,
+    /// Precision / recall trade-off.
+    pub focus: Focus,
+    /// The charset the transport declared (the HTTP `Content-Type` charset), if any.
+    pub charset: Option<String>,
+    /// Also extract reader comments into [`Article::comments`].
+    pub comments: bool,
+    /// Bounds on the input.
+    pub limits: Limits,
+}
+
+/// A configured, reusable extractor. It is `Send + Sync`: share one across threads.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    options: Options,
+}
+
+/// Builds an [`Extractor`]; start from [`Extractor::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    options: Options,
+}
+
+impl ExtractorBuilder {
+    /// The page's address (base for relative links; reported as `url`).
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.options.url = Some(url.into());
+        self
+    }
+    /// The precision / recall trade-off.
+    pub fn focus(mut self, focus: Focus) -> Self {
+        self.options.focus = focus;
+        self
+    }
+    /// The charset declared by the transport (HTTP `Content-Type`); it overrides `<meta charset>`.
+    pub fn charset(mut self, charset: impl Into<String>) -> Self {
+        self.options.charset = Some(charset.into());
+        self
+    }
+    /// Whether to extract reader comments (kept apart from the body).
+    pub fn comments(mut self, yes: bool) -> Self {
+        self.options.comments = yes;
+        self
+    }
+    /// Input limits.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.options.limits = limits;
+        self
+    }
+    /// Finishes the builder.
+    pub fn build(self) -> Extractor {
+        Extractor {
+            options: self.options,
+        }
+    }
+}
+
+impl Extractor {
+    /// Starts a builder with the default options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor with the given options.
+    pub fn with_options(options: Options) -> Self {
+        Extractor { options }
+    }
+
+    /// The options this extractor uses.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extracts the article from the raw bytes of a page.
+    ///
+    /// A page without main content is an ordinary result: the body is empty and
+    /// [`Article::is_empty`] says so. Errors are for input over a configured limit.
+    pub fn extract(&self, bytes: &[u8]) -> Result<Article, Error> {
+        let o = &self.options;
+        if bytes.len() > o.limits.max_bytes {
+            return Err(Error::InputTooLarge {
+                size: bytes.len(),
+                limit: o.limits.max_bytes,
+            });
+        }
+        let decoded = decode::decode(bytes, o.charset.as_deref());
+        Ok(self.extract_text(&decoded.text, decoded.encoding.name()))
+    }
+
+    /// Extracts the article from a page that is already decoded text.
+    pub fn extract_str(&self, html: &str) -> Result<Article, Error> {
+        let o = &self.options;
+        if html.len() > o.limits.max_bytes {
+            return Err(Error::InputTooLarge {
+                size: html.len(),
+                limit: o.limits.max_bytes,
+            });
+        }
+        Ok(self.extract_text(html, "UTF-8"))
+    }
+
+    fn extract_text(&self, html: &str, encoding: &str) -> Article {
+        let o = &self.options;
+        let doc = dom::Document::parse(html, &o.limits);
+        let meta = metadata::extract(&doc, o.url.as_deref());
+        let marks = clean::mark(&doc, o.focus);
+        let base = meta.url.as_deref().or(o.url.as_deref());
+        let body = score::main_content(&doc, &marks, o.focus, base, meta.title.as_deref());
+        let comments = if o.comments {
+            clean::comments::extract(&doc, base)
+        } else {
+            Vec::new()
+        };
+        Article::assemble(meta, body, comments, encoding)
+    }
+}
+
+/// Extracts the article from the raw bytes of a page, with the default options.
+///
+/// ```
+/// let article = nutgraf::extract(b"<title>Hi</title><p>Some words.</p>")?;
+/// assert_eq!(article.title.as_deref(), Some("Hi"));
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
+pub fn extract(bytes: &[u8]) -> Result<Article, Error> {
+    Extractor::default().extract(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
+        check::<Article>();
+    }
+
+    #[test]
+    fn input_over_the_limit_is_an_error() {
+        let e = Extractor::builder()
+            .limits(Limits {
+                max_bytes: 10,
+                ..Limits::default()
+            })
+            .build();
+        assert!(matches!(
+            e.extract(b"<p>more than ten bytes</p>"),
+            Err(Error::InputTooLarge { .. })
+        ));
+    }
+}
