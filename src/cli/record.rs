@@ -1,0 +1,190 @@
+//! Output: one document's result rendered in the chosen format.
+
+use super::args::Format;
+use nutgraf::{Article, Comment};
+use serde::Serialize;
+
+/// A JSON Lines record: provenance, then either the article or an error.
+///
+/// The article part borrows the [`Article`] fields; the body blocks are left out (optional
+/// renderings can be added as further `skip_serializing_if` fields).
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    /// The input path (or `-`).
+    pub source: &'a str,
+    /// The extracted article, flattened into the record.
+    #[serde(flatten)]
+    pub article: Option<ArticleFields<'a>>,
+    /// The page's address when the document failed but its address is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// Why the document failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
+}
+
+/// Every [`Article`] field but the body blocks.
+#[derive(Debug, Serialize)]
+pub struct ArticleFields<'a> {
+    pub title: &'a Option<String>,
+    pub authors: &'a [String],
+    pub published: &'a Option<String>,
+    pub modified: &'a Option<String>,
+    pub site_name: &'a Option<String>,
+    pub language: &'a Option<String>,
+    pub description: &'a Option<String>,
+    pub url: &'a Option<String>,
+    pub image: &'a Option<String>,
+    pub tags: &'a [String],
+    pub page_type: &'a Option<String>,
+    pub encoding: &'a str,
+    pub text: &'a str,
+    /// Present only when comments were asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<&'a [Comment]>,
+}
+
+impl<'a> ArticleFields<'a> {
+    /// The record fields of an article; `comments` only when asked for.
+    pub fn new(a: &'a Article, comments: bool) -> Self {
+        ArticleFields {
+            title: &a.title,
+            authors: &a.authors,
+            published: &a.published,
+            modified: &a.modified,
+            site_name: &a.site_name,
+            language: &a.language,
+            description: &a.description,
+            url: &a.url,
+            image: &a.image,
+            tags: &a.tags,
+            page_type: &a.page_type,
+            encoding: &a.encoding,
+            text: &a.text,
+            comments: comments.then_some(a.comments.as_slice()),
+        }
+    }
+}
+
+/// How documents are written out.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// The format.
+    pub format: Format,
+    /// Whether comments were extracted (and so are printed).
+    pub comments: bool,
+    /// Whether each document gets a `==> source <==` header (text formats, several documents).
+    pub headers: bool,
+}
+
+impl Style {
+    /// The output for an extracted article.
+    pub fn article(&self, source: &str, a: &Article) -> String {
+        let mut out = String::new();
+        if self.format == Format::Json {
+            let rec = Record {
+                source,
+                article: Some(ArticleFields::new(a, self.comments)),
+                url: None,
+                error: None,
+            };
+            push_json(&mut out, &rec);
+            return out;
+        }
+        self.header(&mut out, source);
+        let body = match self.format {
+            Format::Markdown => a.markdown(),
+            Format::Html => a.html(),
+            _ => a.text.clone(),
+        };
+        push_line(&mut out, &body);
+        if self.comments && !a.comments.is_empty() {
+            out.push('\n');
+            for c in &a.comments {
+                out.push_str(&self.comment(c));
+            }
+        }
+        out
+    }
+
+    /// The output for a document that failed (nothing for the text formats: stderr says it).
+    pub fn failure(&self, source: &str, url: Option<&str>, error: &str) -> String {
+        let mut out = String::new();
+        if self.format == Format::Json {
+            let rec = Record {
+                source,
+                article: None,
+                url,
+                error: Some(error),
+            };
+            push_json(&mut out, &rec);
+        }
+        out
+    }
+
+    fn header(&self, out: &mut String, source: &str) {
+        if !self.headers {
+            return;
+        }
+        match self.format {
+            Format::Html => out.push_str(&format!(
+                "<!-- ==> {} <== -->\n",
+                source.replace("--", "- -")
+            )),
+            _ => out.push_str(&format!("==> {source} <==\n")),
+        }
+    }
+
+    fn comment(&self, c: &Comment) -> String {
+        let who = c.author.as_deref().unwrap_or("anonymous");
+        let when = c
+            .published
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        match self.format {
+            Format::Html => format!(
+                "<aside class=\"comment\"><p><b>{}</b>{}</p>{}</aside>\n",
+                escape_html(who),
+                escape_html(&when),
+                c.text
+                    .split("\n\n")
+                    .map(|p| format!("<p>{}</p>", escape_html(p)))
+                    .collect::<String>()
+            ),
+            Format::Markdown => {
+                let quoted: Vec<String> = c
+                    .text
+                    .lines()
+                    .map(|l| format!("> {l}").trim_end().to_string())
+                    .collect();
+                format!("**{who}**{when}\n\n{}\n\n", quoted.join("\n"))
+            }
+            _ => format!("[{who}{when}]\n{}\n\n", c.text),
+        }
+    }
+}
+
+fn push_json(out: &mut String, rec: &Record<'_>) {
+    match serde_json::to_string(rec) {
+        Ok(s) => out.push_str(&s),
+        // Serialising strings and lists cannot fail; keep a valid line all the same.
+        Err(e) => out.push_str(&format!(
+            "{{\"source\":{},\"error\":{}}}",
+            serde_json::Value::from(rec.source),
+            serde_json::Value::from(e.to_string())
+        )),
+    }
+    out.push('\n');
+}
+
+fn push_line(out: &mut String, body: &str) {
+    out.push_str(body.trim_end_matches('\n'));
+    out.push('\n');
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

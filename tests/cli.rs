@@ -1,0 +1,366 @@
+//! The `nutgraf` command, specified by running it: every input kind, format and exit status.
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const ARTICLE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Walking the Ridge</title>
+<meta property="og:site_name" content="Hill Notes">
+<meta name="description" content="A long walk on a windy ridge.">
+</head><body>
+<nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<article><h1>Walking the Ridge</h1>
+<p>We set off before dawn, when the ridge was still a grey line against a greyer sky, and the wind already had teeth.</p>
+<p>By noon the cloud had lifted, and the whole valley lay open below us, its fields stitched together by dry-stone walls.</p>
+</article>
+<footer>Copyright Hill Notes</footer></body></html>"#;
+
+fn nutgraf(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("nutgraf runs");
+    {
+        let mut pipe = child.stdin.take().expect("stdin");
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("nutgraf finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+        .collect()
+}
+
+fn write_gz(path: &Path, bytes: &[u8]) {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+    enc.write_all(bytes).expect("gzip");
+    std::fs::write(path, enc.finish().expect("gzip")).expect("write");
+}
+
+fn page(n: usize) -> String {
+    ARTICLE.replace("Walking the Ridge", &format!("Walk number {n}"))
+}
+
+#[test]
+fn an_html_file_prints_its_article_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("walk.html");
+    std::fs::write(&p, ARTICLE).unwrap();
+    let o = nutgraf(&[p.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("We set off before dawn"));
+    assert!(out.contains("\n\nBy noon the cloud had lifted"));
+    assert!(!out.contains("==>"), "a single document gets no header");
+}
+
+#[test]
+fn a_gzipped_file_is_decompressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("walk.html.gz");
+    write_gz(&p, ARTICLE.as_bytes());
+    let o = nutgraf(&["--format", "json", p.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0));
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["title"], "Walking the Ridge");
+}
+
+#[test]
+fn standard_input_is_read_when_no_input_is_named_or_dash_is() {
+    for args in [&["--format", "json"][..], &["--format", "json", "-"][..]] {
+        let o = nutgraf(args, Some(ARTICLE.as_bytes()));
+        assert_eq!(o.status.code(), Some(0));
+        let recs = json_lines(&o);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0]["source"], "-");
+        assert!(recs[0]["text"].as_str().unwrap().contains("We set off"));
+    }
+}
+
+#[test]
+fn gzipped_standard_input_is_decompressed() {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+    enc.write_all(ARTICLE.as_bytes()).unwrap();
+    let o = nutgraf(&[], Some(&enc.finish().unwrap()));
+    assert!(stdout(&o).contains("We set off before dawn"));
+}
+
+#[test]
+fn a_directory_is_walked_recursively_for_html_files_in_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("b-sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(dir.path().join("a.html"), page(1)).unwrap();
+    std::fs::write(dir.path().join("c.htm"), page(4)).unwrap();
+    write_gz(&sub.join("x.html.gz"), page(2).as_bytes());
+    write_gz(&sub.join("y.htm.gz"), page(3).as_bytes());
+    std::fs::write(dir.path().join("notes.txt"), "not a page").unwrap();
+    std::fs::write(dir.path().join("image.png"), [0u8, 1, 2]).unwrap();
+    let o = nutgraf(&["--format", "json", dir.path().to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0));
+    let titles: Vec<String> = json_lines(&o)
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Walk number 1",
+            "Walk number 2",
+            "Walk number 3",
+            "Walk number 4"
+        ]
+    );
+}
+
+#[test]
+fn output_follows_input_order_whatever_the_number_of_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "--format".to_string(),
+        "json".into(),
+        "-j".into(),
+        "3".into(),
+    ];
+    for n in 0..40 {
+        let p = dir.path().join(format!("p{n}.html"));
+        // Vary the sizes so that the workers finish out of order.
+        let pad = "<p>Filler paragraph with a few words in it, to make this page longer.</p>"
+            .repeat((n * 7) % 40);
+        std::fs::write(
+            &p,
+            page(n).replace("</article>", &format!("{pad}</article>")),
+        )
+        .unwrap();
+        args.push(p.to_str().unwrap().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = nutgraf(&args, None);
+    assert_eq!(o.status.code(), Some(0));
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 40);
+    for (n, r) in recs.iter().enumerate() {
+        assert_eq!(r["title"], format!("Walk number {n}"));
+        assert!(
+            r["source"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("p{n}.html"))
+        );
+    }
+}
+
+#[test]
+fn json_records_carry_every_article_field_and_no_body_blocks() {
+    let o = nutgraf(
+        &[
+            "--format",
+            "json",
+            "--url",
+            "https://hillnotes.example/ridge",
+        ],
+        Some(ARTICLE.as_bytes()),
+    );
+    let recs = json_lines(&o);
+    let r = recs[0].as_object().unwrap();
+    for key in [
+        "source",
+        "title",
+        "authors",
+        "published",
+        "modified",
+        "site_name",
+        "language",
+        "description",
+        "url",
+        "image",
+        "tags",
+        "page_type",
+        "encoding",
+        "text",
+    ] {
+        assert!(r.contains_key(key), "missing {key}");
+    }
+    for key in ["body", "error", "comments"] {
+        assert!(!r.contains_key(key), "unexpected {key}");
+    }
+    assert_eq!(r["url"], "https://hillnotes.example/ridge");
+    assert_eq!(r["encoding"], "UTF-8");
+    assert!(r["authors"].is_array() && r["tags"].is_array());
+}
+
+#[test]
+fn comments_option_adds_the_comments_list_to_json() {
+    let o = nutgraf(
+        &["--format", "json", "--comments"],
+        Some(ARTICLE.as_bytes()),
+    );
+    let recs = json_lines(&o);
+    assert!(recs[0]["comments"].is_array());
+}
+
+#[test]
+fn markdown_format_prints_the_library_markdown_rendering() {
+    let html = ARTICLE.replace(
+        "</article>",
+        "<h2>The descent</h2><p>Going down took longer than going up, as it always does on loose stone.</p></article>",
+    );
+    let o = nutgraf(&["--format", "markdown"], Some(html.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    let expected = nutgraf::extract(html.as_bytes()).unwrap().markdown();
+    assert!(stdout(&o).contains("The descent"));
+    assert_eq!(stdout(&o).trim_end(), expected.trim_end());
+}
+
+#[test]
+fn html_format_prints_the_library_html_rendering() {
+    let o = nutgraf(&["--format", "html"], Some(ARTICLE.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    let expected = nutgraf::extract(ARTICLE.as_bytes()).unwrap().html();
+    assert!(stdout(&o).contains("We set off before dawn"));
+    assert_eq!(stdout(&o).trim_end(), expected.trim_end());
+}
+
+#[test]
+fn json_fields_are_the_library_article_fields() {
+    let o = nutgraf(
+        &["--format", "json", "--comments"],
+        Some(ARTICLE.as_bytes()),
+    );
+    let rec = &json_lines(&o)[0];
+    let article = nutgraf::Extractor::builder()
+        .comments(true)
+        .build()
+        .extract(ARTICLE.as_bytes())
+        .unwrap();
+    let mut expected = serde_json::to_value(&article).unwrap();
+    let expected = expected.as_object_mut().unwrap();
+    expected.remove("body");
+    expected.insert("source".into(), "-".into());
+    assert_eq!(rec.as_object().unwrap(), expected);
+}
+
+#[test]
+fn several_documents_in_text_format_get_a_header_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.html");
+    let b = dir.path().join("b.html");
+    std::fs::write(&a, page(1)).unwrap();
+    std::fs::write(&b, page(2)).unwrap();
+    let o = nutgraf(&[a.to_str().unwrap(), b.to_str().unwrap()], None);
+    let out = stdout(&o);
+    let ha = out
+        .find(&format!("==> {} <==", a.display()))
+        .expect("header a");
+    let hb = out
+        .find(&format!("==> {} <==", b.display()))
+        .expect("header b");
+    assert!(ha < hb);
+}
+
+#[test]
+fn charset_option_decodes_undeclared_bytes() {
+    // "café" in windows-1252, in a page that declares no charset.
+    let mut bytes = b"<title>x</title><p>Un caf".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b" au coin de la rue, avec des amis, tous les matins.</p>");
+    let o = nutgraf(
+        &["--format", "json", "--charset", "windows-1252"],
+        Some(&bytes),
+    );
+    let recs = json_lines(&o);
+    assert!(recs[0]["text"].as_str().unwrap().contains("café"));
+    assert_eq!(recs[0]["encoding"], "windows-1252");
+}
+
+#[test]
+fn focus_option_is_accepted() {
+    for f in ["balanced", "precision", "recall"] {
+        let o = nutgraf(&["--focus", f], Some(ARTICLE.as_bytes()));
+        assert_eq!(o.status.code(), Some(0), "{f}");
+        assert!(stdout(&o).contains("We set off"));
+    }
+}
+
+#[test]
+fn an_unreadable_input_gives_an_error_record_the_others_still_come_out_and_exit_is_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.html");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let missing = dir.path().join("missing.html");
+    let o = nutgraf(
+        &[
+            "--format",
+            "json",
+            missing.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["source"], missing.to_str().unwrap());
+    assert!(recs[0]["error"].is_string());
+    assert!(
+        recs[0].get("text").is_none(),
+        "no content for a failed document"
+    );
+    assert_eq!(recs[1]["title"], "Walking the Ridge");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("missing.html"),
+        "stderr names the input: {err}"
+    );
+}
+
+#[test]
+fn a_corrupt_gzip_file_in_a_directory_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html.gz"), [0x1f, 0x8b, 8, 0, 1, 2, 3]).unwrap();
+    std::fs::write(dir.path().join("b.html"), ARTICLE).unwrap();
+    let o = nutgraf(&["--format", "json", dir.path().to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0]["error"].is_string());
+    assert_eq!(recs[1]["title"], "Walking the Ridge");
+}
+
+#[test]
+fn a_page_without_main_content_is_an_ordinary_record() {
+    let o = nutgraf(&["--format", "json"], Some(b"<html><body></body></html>"));
+    assert_eq!(o.status.code(), Some(0));
+    let recs = json_lines(&o);
+    assert_eq!(recs[0]["text"], "");
+    assert!(recs[0].get("error").is_none());
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [
+        &["--format", "pdf"][..],
+        &["--focus", "maybe"][..],
+        &["--no-such-option"][..],
+    ] {
+        let o = nutgraf(args, Some(b""));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+}
