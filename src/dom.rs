@@ -153,13 +153,6 @@ impl Document {
             .map(|(_, v)| &**v)
     }
 
-    /// All attributes of element `i` as (name, value) pairs.
-    pub fn attrs(&self, i: Ix) -> impl Iterator<Item = (&str, &str)> {
-        self.element(i)
-            .into_iter()
-            .flat_map(|e| e.attrs.iter().map(|(k, v)| (&*k.local, &**v)))
-    }
-
     /// Direct children of node `i`, in order.
     pub fn children(&self, i: Ix) -> Children<'_> {
         Children {

@@ -11,7 +11,7 @@
 //! # Example
 //!
 //! ```
-//! let html = br#"<html><head><title>Hello world - Example Blog</title>
+//! let html = br#"<html><head><title>Hello world</title>
 //!   <meta property="og:site_name" content="Example Blog"></head>
 //!   <body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
 //!   <article><h1>Hello world</h1>

@@ -1,19 +1,232 @@
 //! Cleaning: marks what is never content and what platform vocabularies call boilerplate.
 
 pub mod comments;
+pub mod vocab;
 
 use crate::Focus;
-use crate::dom::Document;
+use crate::dom::{Document, Ix};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Per-node boilerplate marks.
 pub struct Marks {
-    /// `true` for a node whose whole subtree is dropped.
-    pub junk: Vec<bool>,
+    /// `true` for a node that is junk or lies inside junk.
+    pub dead: Vec<bool>,
+    /// Class/id weight of each element: positive for content names, negative for boilerplate.
+    pub weight: Vec<i32>,
+}
+
+static NEGATIVE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::NEGATIVE_WORDS.iter().copied().collect());
+static POSITIVE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::POSITIVE_WORDS.iter().copied().collect());
+static COMMENT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::COMMENT_SECTION_WORDS.iter().copied().collect());
+
+/// What the class and id names of an element say about it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct NameSignal {
+    /// A boilerplate word occurs.
+    pub negative: bool,
+    /// A content word occurs.
+    pub positive: bool,
+    /// A comment-section word occurs.
+    pub comments: bool,
+}
+
+/// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
+/// lower-to-upper case changes, and reports what the words say.
+pub fn name_signal(value: &str) -> NameSignal {
+    let mut sig = NameSignal::default();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    let check = |w: &mut String, sig: &mut NameSignal| {
+        if !w.is_empty() {
+            let s = w.as_str();
+            sig.negative |= NEGATIVE.contains(s);
+            sig.positive |= POSITIVE.contains(s);
+            sig.comments |= COMMENT.contains(s);
+            w.clear();
+        }
+    };
+    for ch in value.chars() {
+        if ch.is_ascii_alphabetic() {
+            if ch.is_ascii_uppercase() && prev_lower {
+                check(&mut word, &mut sig);
+            }
+            prev_lower = ch.is_ascii_lowercase();
+            word.push(ch.to_ascii_lowercase());
+        } else {
+            prev_lower = false;
+            check(&mut word, &mut sig);
+        }
+    }
+    check(&mut word, &mut sig);
+    sig
+}
+
+/// The combined signal of an element's `class` and `id`.
+pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
+    let mut s = NameSignal::default();
+    for a in ["class", "id"] {
+        if let Some(v) = doc.attr(i, a) {
+            let t = name_signal(v);
+            s.negative |= t.negative;
+            s.positive |= t.positive;
+            s.comments |= t.comments;
+        }
+    }
+    s
+}
+
+/// Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+pub fn is_hidden(doc: &Document, i: Ix) -> bool {
+    if doc.attr(i, "hidden").is_some() {
+        return true;
+    }
+    if doc
+        .attr(i, "aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = doc.attr(i, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Visible text length (characters, whitespace runs counted once) of every subtree,
+/// leaving out never-content elements.
+pub fn text_lengths(doc: &Document) -> Vec<u32> {
+    let n = doc.len();
+    let mut len = vec![0u32; n];
+    let never: HashSet<&str> = vocab::NEVER_CONTENT_TAGS.iter().copied().collect();
+    for i in (0..n).rev() {
+        if let Some(t) = doc.text(i) {
+            len[i] = measure(t);
+        } else if doc.is_element(i) && never.contains(doc.tag(i)) {
+            len[i] = 0;
+        }
+        let p = doc.nodes[i].parent;
+        if p != usize::MAX {
+            len[p] = len[p].saturating_add(len[i]);
+        }
+    }
+    len
+}
+
+/// Text length with whitespace runs counted as one character.
+pub fn measure(t: &str) -> u32 {
+    let mut n = 0u32;
+    let mut space = true;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+                space = true;
+            }
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n
 }
 
 /// Marks the boilerplate of `doc`.
-pub fn mark(doc: &Document, _focus: Focus) -> Marks {
-    Marks {
-        junk: vec![false; doc.len()],
+pub fn mark(doc: &Document, focus: Focus) -> Marks {
+    let n = doc.len();
+    let len = text_lengths(doc);
+    let body = doc.find_tag("body").unwrap_or(0);
+    let total = len[body].max(1) as f32;
+    let never: HashSet<&str> = vocab::NEVER_CONTENT_TAGS.iter().copied().collect();
+    let furniture: HashSet<&str> = vocab::FURNITURE_TAGS.iter().copied().collect();
+    let roles: HashSet<&str> = vocab::FURNITURE_ROLES.iter().copied().collect();
+    // A furniture node holding more than this share of the page's text is a wrapper, not furniture.
+    let wrapper_share = match focus {
+        Focus::Precision => 0.7,
+        Focus::Balanced => 0.5,
+        Focus::Recall => 0.35,
+    };
+    let mut dead = vec![false; n];
+    let mut weight = vec![0i32; n];
+    for i in 1..n {
+        let p = doc.nodes[i].parent;
+        let parent_dead = p != usize::MAX && dead[p];
+        if !doc.is_element(i) {
+            dead[i] = parent_dead;
+            continue;
+        }
+        let tag = doc.tag(i);
+        let share = len[i] as f32 / total;
+        let sig = element_signal(doc, i);
+        weight[i] = match (sig.negative, sig.positive) {
+            (true, false) => -25,
+            (false, true) => 25,
+            _ => 0,
+        };
+        let j = if tag == "html" || tag == "body" {
+            false
+        } else if never.contains(tag) || is_hidden(doc, i) {
+            true
+        } else if furniture.contains(tag)
+            || doc
+                .attr(i, "role")
+                .is_some_and(|r| roles.contains(r.trim().to_ascii_lowercase().as_str()))
+        {
+            share < wrapper_share
+        } else if tag == "form" {
+            share < 0.3
+        } else if sig.comments && !sig.positive {
+            true
+        } else if sig.negative {
+            let protect = if sig.positive || tag == "article" || tag == "main" {
+                0.2
+            } else {
+                wrapper_share
+            };
+            share < protect
+        } else {
+            false
+        };
+        dead[i] = j || parent_dead;
+    }
+    Marks { dead, weight }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_split_into_words() {
+        assert!(name_signal("post-comments").comments);
+        assert!(name_signal("jp-relatedposts").negative);
+        assert!(name_signal("relatedPosts").negative);
+        assert!(name_signal("entry-content").positive);
+        assert!(!name_signal("entry-content").negative);
+        assert!(!name_signal("commentary").comments);
+        assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
+    }
+
+    #[test]
+    fn hidden_elements_are_recognised() {
+        let d = Document::parse(
+            r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i>"#,
+            &crate::Limits::default(),
+        );
+        let hidden: Vec<_> = (0..d.len())
+            .filter(|&i| d.is_element(i) && is_hidden(&d, i))
+            .map(|i| d.tag(i).to_string())
+            .collect();
+        assert_eq!(hidden, ["div", "p", "span"]);
     }
 }

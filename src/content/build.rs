@@ -456,10 +456,10 @@ fn code_language(doc: &Document, pre: Ix) -> Option<String> {
         if let Some(class) = doc.attr(n, "class") {
             for c in class.split_ascii_whitespace() {
                 for p in ["language-", "lang-", "brush:"] {
-                    if let Some(l) = c.strip_prefix(p) {
-                        if !l.is_empty() {
-                            return Some(l.to_ascii_lowercase());
-                        }
+                    if let Some(l) = c.strip_prefix(p)
+                        && !l.is_empty()
+                    {
+                        return Some(l.to_ascii_lowercase());
                     }
                 }
             }
@@ -467,10 +467,9 @@ fn code_language(doc: &Document, pre: Ix) -> Option<String> {
         if let Some(l) = doc
             .attr(n, "data-lang")
             .or_else(|| doc.attr(n, "data-language"))
+            && !l.trim().is_empty()
         {
-            if !l.trim().is_empty() {
-                return Some(l.trim().to_ascii_lowercase());
-            }
+            return Some(l.trim().to_ascii_lowercase());
         }
     }
     None

@@ -1,7 +1,7 @@
 //! The content model: a small tree of blocks with inline runs, the one source of every output format.
 
 mod build;
-pub(crate) use build::build;
+pub(crate) use build::{build, collapse};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,18 +1,409 @@
 //! Scoring: finds the main content among the nodes that cleaning kept.
+//!
+//! Text blocks (elements that own at least a sentence of text) score their ancestors, as in
+//! Readability: the best-scoring container, corrected for link density, is the article, joined
+//! by siblings that look like it. Inside it, containers that read like boilerplate (link lists,
+//! image galleries, forms, short link-heavy boxes) are pruned, block by block.
+
+#![allow(clippy::needless_range_loop)] // the arena is walked by index ranges
 
 use crate::Focus;
-use crate::clean::Marks;
+use crate::clean::{Marks, measure};
 use crate::content::Block;
-use crate::dom::Document;
+use crate::dom::{Document, Ix};
+
+/// Inline elements: text inside them belongs to the nearest block ancestor.
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "span"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "small"
+            | "big"
+            | "sub"
+            | "sup"
+            | "code"
+            | "abbr"
+            | "cite"
+            | "q"
+            | "mark"
+            | "time"
+            | "font"
+            | "label"
+            | "s"
+            | "strike"
+            | "del"
+            | "ins"
+            | "br"
+            | "img"
+            | "wbr"
+            | "bdi"
+            | "bdo"
+            | "data"
+            | "dfn"
+            | "kbd"
+            | "samp"
+            | "var"
+            | "tt"
+            | "nobr"
+            | "picture"
+    )
+}
+
+/// Per-node statistics of the live (not junk) document.
+pub(crate) struct Stats {
+    /// Text length of the subtree.
+    pub len: Vec<u32>,
+    /// Text length inside links.
+    pub link_len: Vec<u32>,
+    /// Commas (of any script) in the subtree.
+    pub commas: Vec<u32>,
+    /// Text length owned directly (not through a nested block).
+    pub own_len: Vec<u32>,
+    /// Commas owned directly.
+    pub own_commas: Vec<u32>,
+    /// Counts of `p`, `li`, `img`, `input`, headings in the subtree.
+    pub p: Vec<u32>,
+    pub li: Vec<u32>,
+    pub img: Vec<u32>,
+    pub input: Vec<u32>,
+}
+
+fn count_commas(t: &str) -> u32 {
+    t.chars()
+        .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
+    let n = doc.len();
+    let mut owner = vec![0usize; n];
+    let mut in_link = vec![false; n];
+    for i in 1..n {
+        let p = doc.nodes[i].parent;
+        let t = doc.tag(i);
+        in_link[i] = t == "a" || in_link[p];
+        owner[i] = if doc.is_element(i) && !is_inline(t) {
+            i
+        } else {
+            owner[p]
+        };
+    }
+    let zero = || vec![0u32; n];
+    let mut s = Stats {
+        len: zero(),
+        link_len: zero(),
+        commas: zero(),
+        own_len: zero(),
+        own_commas: zero(),
+        p: zero(),
+        li: zero(),
+        img: zero(),
+        input: zero(),
+    };
+    for i in (1..n).rev() {
+        if marks.dead[i] {
+            continue;
+        }
+        if let Some(t) = doc.text(i) {
+            let l = measure(t);
+            let c = count_commas(t);
+            s.len[i] = l;
+            s.commas[i] = c;
+            if in_link[i] {
+                s.link_len[i] = l;
+            }
+            let o = owner[i];
+            s.own_len[o] += l;
+            s.own_commas[o] += c;
+        } else {
+            match doc.tag(i) {
+                "p" => s.p[i] += 1,
+                "li" => s.li[i] += 1,
+                "img" => s.img[i] += 1,
+                "input" | "textarea" | "select" => s.input[i] += 1,
+                _ => {}
+            }
+        }
+        let p = doc.nodes[i].parent;
+        s.len[p] += s.len[i];
+        s.link_len[p] += s.link_len[i];
+        s.commas[p] += s.commas[i];
+        s.p[p] += s.p[i];
+        s.li[p] += s.li[i];
+        s.img[p] += s.img[i];
+        s.input[p] += s.input[i];
+    }
+    s
+}
+
+impl Stats {
+    pub(crate) fn link_density(&self, i: Ix) -> f32 {
+        if self.len[i] == 0 {
+            0.0
+        } else {
+            self.link_len[i] as f32 / self.len[i] as f32
+        }
+    }
+}
+
+fn tag_base(tag: &str) -> f32 {
+    match tag {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
 
 /// The main content of `doc` as blocks.
 pub fn main_content(
     doc: &Document,
     marks: &Marks,
-    _focus: Focus,
+    focus: Focus,
     base: Option<&str>,
     _title: Option<&str>,
 ) -> Vec<Block> {
+    let st = stats(doc, marks);
     let body = doc.find_tag("body").unwrap_or(0);
-    crate::content::build(doc, &[body], &|i| marks.junk[i], base)
+    let roots = select(doc, marks, &st, focus, body);
+    let prune = prune_marks(doc, marks, &st, focus, &roots);
+    crate::content::build(doc, &roots, &|i| marks.dead[i] || prune[i], base)
+}
+
+/// Chooses the root nodes of the main content, in document order.
+fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> Vec<Ix> {
+    let n = doc.len();
+    let mut score = vec![f32::NAN; n];
+    let min_len = 25;
+    for b in 1..n {
+        if marks.dead[b] || !doc.is_element(b) || st.own_len[b] < min_len {
+            continue;
+        }
+        let tag = doc.tag(b);
+        if matches!(
+            tag,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "button" | "label"
+        ) {
+            continue;
+        }
+        let content =
+            1.0 + st.own_commas[b] as f32 + (st.own_len[b] as f32 / 100.0).floor().min(3.0);
+        for (level, a) in doc.ancestors(b).take(5).enumerate() {
+            if a == 0 || !doc.is_element(a) {
+                break;
+            }
+            if score[a].is_nan() {
+                score[a] = tag_base(doc.tag(a)) + marks.weight[a] as f32;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += content / div;
+        }
+    }
+    // Link density correction.
+    let mut best: Option<(Ix, f32)> = None;
+    for (i, s) in score.iter_mut().enumerate() {
+        if s.is_nan() {
+            continue;
+        }
+        *s *= 1.0 - st.link_density(i);
+        if best.is_none_or(|(_, b)| *s > b) {
+            best = Some((i, *s));
+        }
+    }
+    let Some((mut top, top_score)) = best else {
+        return vec![body];
+    };
+    // Several strong candidates under one ancestor: the ancestor is the article.
+    let mut ranked: Vec<(Ix, f32)> = (0..n)
+        .filter(|&i| !score[i].is_nan() && i != top)
+        .map(|i| (i, score[i]))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let alternatives: Vec<Ix> = ranked
+        .iter()
+        .take(5)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(i, _)| *i)
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut p = doc.nodes[top].parent;
+        while p != usize::MAX && p != body && p != 0 {
+            let shared = alternatives.iter().filter(|&&a| doc.contains(p, a)).count();
+            if shared >= 3 {
+                top = p;
+                break;
+            }
+            p = doc.nodes[p].parent;
+        }
+    }
+    // Climb while the parent scores better (Readability's parent walk).
+    let mut last = score[top];
+    if !last.is_nan() {
+        let threshold = last / 3.0;
+        let mut p = doc.nodes[top].parent;
+        while p != usize::MAX && p != body && p != 0 {
+            if score[p].is_nan() {
+                p = doc.nodes[p].parent;
+                continue;
+            }
+            if score[p] < threshold {
+                break;
+            }
+            if score[p] > last {
+                top = p;
+                break;
+            }
+            last = score[p];
+            p = doc.nodes[p].parent;
+        }
+    }
+    // An only child is no better than its parent.
+    loop {
+        let p = doc.nodes[top].parent;
+        if p == usize::MAX || p == body || p == 0 {
+            break;
+        }
+        let live_children = doc
+            .children(p)
+            .filter(|&c| !marks.dead[c] && (doc.is_element(c) || st.len[c] > 0))
+            .count();
+        if live_children == 1 {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    // Siblings that look like content join the article.
+    let p = doc.nodes[top].parent;
+    if p == usize::MAX || top == body {
+        return vec![top];
+    }
+    let top_score = if score[top].is_nan() { 0.0 } else { score[top] };
+    let threshold = match focus {
+        Focus::Precision => (top_score * 0.3).max(15.0),
+        Focus::Balanced => (top_score * 0.2).max(10.0),
+        Focus::Recall => (top_score * 0.1).max(5.0),
+    };
+    let top_class = doc.attr(top, "class").unwrap_or("");
+    let mut roots = Vec::new();
+    for c in doc.children(p) {
+        if c == top {
+            roots.push(c);
+            continue;
+        }
+        if marks.dead[c] || !doc.is_element(c) {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && doc.attr(c, "class") == Some(top_class) {
+            bonus = top_score * 0.2;
+        }
+        let s = if score[c].is_nan() { 0.0 } else { score[c] };
+        if s + bonus >= threshold {
+            roots.push(c);
+            continue;
+        }
+        if doc.tag(c) == "p" || st.own_len[c] == st.len[c] {
+            let ld = st.link_density(c);
+            let len = st.len[c];
+            if len > 80 && ld < 0.25 {
+                roots.push(c);
+            } else if len > 0 && len < 80 && ld == 0.0 && focus != Focus::Precision {
+                let t = doc.text_content(c);
+                if t.contains(". ") || t.trim_end().ends_with('.') {
+                    roots.push(c);
+                }
+            }
+        }
+    }
+    roots
+}
+
+/// Containers inside the selection that read like boilerplate (Readability's conditional cleaning).
+fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &[Ix]) -> Vec<bool> {
+    let n = doc.len();
+    let mut prune = vec![false; n];
+    let (ld_hi, ld_lo) = match focus {
+        Focus::Precision => (0.4, 0.15),
+        Focus::Balanced => (0.5, 0.2),
+        Focus::Recall => (0.65, 0.3),
+    };
+    for &r in roots {
+        for i in r + 1..doc.nodes[r].end {
+            if marks.dead[i] || !doc.is_element(i) {
+                continue;
+            }
+            let tag = doc.tag(i);
+            if st.len[i] > 0 && st.len[i] < 40 && is_boilerplate_line(&doc.text_content(i)) {
+                prune[i] = true;
+                continue;
+            }
+            if !matches!(
+                tag,
+                "div"
+                    | "section"
+                    | "ul"
+                    | "ol"
+                    | "table"
+                    | "aside"
+                    | "header"
+                    | "footer"
+                    | "dl"
+                    | "form"
+            ) {
+                continue;
+            }
+            // Inside code or a data table, structure is content.
+            if doc
+                .ancestors(i)
+                .take_while(|&a| a != r)
+                .any(|a| matches!(doc.tag(a), "pre" | "code"))
+            {
+                continue;
+            }
+            let w = marks.weight[i];
+            if w < 0 {
+                prune[i] = true;
+                continue;
+            }
+            if st.commas[i] >= 10 {
+                continue;
+            }
+            let ld = st.link_density(i);
+            let (p, li, img, input) = (
+                st.p[i] as f32,
+                st.li[i] as f32,
+                st.img[i] as f32,
+                st.input[i] as f32,
+            );
+            let len = st.len[i];
+            let is_list = matches!(tag, "ul" | "ol");
+            let bad = (img > 1.0 && p / img < 0.5 && len < 200)
+                || (!is_list && li > p * 2.0 + 3.0 && ld > ld_lo)
+                || (input > (p / 3.0).floor() && input > 0.0)
+                || (len < 25 && img == 0.0 && st.len[i] > 0 && ld > 0.5)
+                || (w < 25 && ld > ld_lo && len < 400 && st.p[i] <= 1)
+                || (w >= 25 && ld > ld_hi)
+                || (ld > ld_hi && len < 1000);
+            prune[i] = bad;
+        }
+    }
+    prune
+}
+
+/// Whether a short block's whole text is a known boilerplate line ("Share this:", "Leave a Reply").
+fn is_boilerplate_line(text: &str) -> bool {
+    let t = crate::content::collapse(text);
+    let t = t.trim().to_lowercase();
+    crate::clean::vocab::BOILERPLATE_LINES.contains(&t.as_str())
 }

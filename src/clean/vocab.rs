@@ -1,0 +1,153 @@
+//! The boilerplate vocabulary as data: tag, role, class and id words that mark what is not content.
+
+/// Elements that never hold article content.
+pub const NEVER_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "svg",
+    "math", "canvas", "button", "input", "select", "textarea", "option", "object", "embed",
+    "video", "audio", "source", "track", "map", "area", "dialog", "frame", "frameset",
+];
+
+/// Elements that are page furniture unless they turn out to hold the page's text.
+pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
+
+/// ARIA roles of page furniture.
+pub const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+    "tablist",
+];
+
+/// Words of class and id names that mark boilerplate (matched as whole words of a name split at
+/// `-`, `_`, spaces and case changes: `post-comments` has the word `comments`).
+pub const NEGATIVE_WORDS: &[&str] = &[
+    // comments and comment forms (WordPress, Disqus, Drupal, Blogger)
+    "comment",
+    "comments",
+    "commentlist",
+    "respond",
+    "reply",
+    "replies",
+    "disqus",
+    "discussion",
+    // sharing and likes (Jetpack, AddThis, ShareThis)
+    "share",
+    "shares",
+    "sharing",
+    "sharedaddy",
+    "sharethis",
+    "addthis",
+    "social",
+    "socials",
+    "likes",
+    "jetpack",
+    // related and recommended content
+    "related",
+    "relatedposts",
+    "recommended",
+    "recommendations",
+    "recirculation",
+    "popular",
+    "trending",
+    "outbrain",
+    "taboola",
+    "teaser",
+    "teasers",
+    // navigation
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "skip",
+    "toc",
+    // sidebars and widgets
+    "sidebar",
+    "sidebars",
+    "widget",
+    "widgets",
+    "aside",
+    // newsletters, cookies, consent, paywalls, pop-ups
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "popup",
+    "modal",
+    "overlay",
+    "paywall",
+    "banner",
+    // advertising
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adsense",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    // page furniture
+    "footer",
+    "masthead",
+    "copyright",
+    "hidden",
+    "tags",
+    "tagcloud",
+    "categories",
+    "meta",
+    "byline",
+    "bio",
+    "authorbox",
+    "postmeta",
+];
+
+/// Words that say a container is (part of) the content; they protect a node whose name also
+/// carries a negative word, as long as it holds a real share of the page's text.
+pub const POSITIVE_WORDS: &[&str] = &[
+    "article", "content", "entry", "main", "post", "body", "text", "story", "blog", "prose",
+    "markdown", "hentry", "column",
+];
+
+/// Names (class or id, whole) that platforms use for their comment sections.
+pub const COMMENT_SECTION_WORDS: &[&str] = &[
+    "comments",
+    "comment",
+    "commentlist",
+    "respond",
+    "disqus",
+    "replies",
+];
+
+/// Short texts that are boilerplate wherever they stand as a whole block (lower-cased).
+pub const BOILERPLATE_LINES: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "share this:",
+    "share this",
+    "like this:",
+    "like this",
+    "related",
+    "related posts",
+    "related articles",
+    "you may also like",
+    "advertisement",
+    "loading...",
+    "loading…",
+    "post navigation",
+    "%d bloggers like this:",
+];
