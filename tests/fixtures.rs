@@ -146,6 +146,7 @@ fn wordpress_com_article_leaves_out_jetpack_comment_form_navigation_and_sidebar(
 }
 
 #[test]
+#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn wordpress_com_article_reports_title_author_and_date() {
     assert_metadata("wordpress-com-article");
 }
@@ -192,6 +193,7 @@ fn windows_1252_news_page_leaves_out_alerts_inline_boxes_most_read_and_footer() 
 }
 
 #[test]
+#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn windows_1252_news_page_reports_title_author_date_and_encoding() {
     assert_metadata("news-windows-1252");
 }
@@ -210,6 +212,7 @@ fn blog_post_leaves_out_cookie_banner_disqus_bio_and_related_posts() {
 }
 
 #[test]
+#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn blog_post_reports_title_author_and_date() {
     assert_metadata("blog-disqus-cookie-banner");
 }
@@ -223,11 +226,13 @@ fn forum_thread_keeps_every_post_in_order() {
 }
 
 #[test]
+#[ignore = "waiting for main-content selection"]
 fn forum_thread_leaves_out_user_cards_signatures_reactions_and_similar_threads() {
     assert_no_boilerplate("forum-thread");
 }
 
 #[test]
+#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn forum_thread_reports_title_starter_and_start_date() {
     assert_metadata("forum-thread");
 }
@@ -241,11 +246,13 @@ fn documentation_page_keeps_prose_code_lines_and_table_in_order() {
 }
 
 #[test]
+#[ignore = "waiting for main-content selection"]
 fn documentation_page_leaves_out_navigation_toc_banner_and_footer() {
     assert_no_boilerplate("documentation-page");
 }
 
 #[test]
+#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn documentation_page_reports_its_title() {
     assert_metadata("documentation-page");
 }
