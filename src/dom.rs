@@ -7,6 +7,7 @@
 use crate::Limits;
 use ego_tree::NodeId;
 use html5ever::LocalName;
+use html5ever::tendril::TendrilSink;
 use scraper::Html;
 
 /// Index of a node in [`Document::nodes`].
@@ -37,7 +38,17 @@ pub struct Document {
 impl Document {
     /// Parses `text` as an HTML document, applying the depth and node limits.
     pub fn parse(text: &str, limits: &Limits) -> Document {
-        let html = Html::parse_document(text);
+        // Parse as a browser with scripting off (as a crawler sees the page): the content of
+        // `<noscript>` is markup then, which is where some platforms (Discourse) put the page.
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let sink = scraper::HtmlTreeSink::new(Html::new_document());
+        let html = html5ever::driver::parse_document(sink, opts).one(text);
         let mut nodes: Vec<Node> = Vec::with_capacity(1024);
         // Iterative pre-order walk; stack holds (scraper node, arena parent index).
         let root = html.tree.root();

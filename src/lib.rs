@@ -38,6 +38,14 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![warn(missing_docs)]
 
+/// Developer diagnostics: with the `trace` feature, explains selection decisions on stderr.
+macro_rules! trace {
+    ($($arg:tt)*) => {
+        #[cfg(feature = "trace")]
+        eprintln!($($arg)*);
+    };
+}
+
 mod article;
 mod clean;
 pub mod content;

@@ -20,6 +20,8 @@ static NEGATIVE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vocab::NEGATIVE_WORDS.iter().copied().collect());
 static POSITIVE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vocab::POSITIVE_WORDS.iter().copied().collect());
+static WEAK: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::WEAK_NEGATIVE_WORDS.iter().copied().collect());
 static COMMENT: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vocab::COMMENT_SECTION_WORDS.iter().copied().collect());
 
@@ -32,12 +34,30 @@ pub struct NameSignal {
     pub positive: bool,
     /// A comment-section word occurs.
     pub comments: bool,
+    /// A word that lowers the score without removing the node occurs.
+    pub weak_negative: bool,
 }
 
 /// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
 /// lower-to-upper case changes, and reports what the words say.
 pub fn name_signal(value: &str) -> NameSignal {
     let mut sig = NameSignal::default();
+    for token in value.split_ascii_whitespace() {
+        // Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) call every
+        // box a widget or module, content included: their names say nothing.
+        let lower = token.to_ascii_lowercase();
+        if vocab::PAGE_BUILDER_PREFIXES
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
+            continue;
+        }
+        token_signal(token, &mut sig);
+    }
+    sig
+}
+
+fn token_signal(token: &str, sig: &mut NameSignal) {
     let mut word = String::new();
     let mut prev_lower = false;
     let check = |w: &mut String, sig: &mut NameSignal| {
@@ -46,23 +66,23 @@ pub fn name_signal(value: &str) -> NameSignal {
             sig.negative |= NEGATIVE.contains(s);
             sig.positive |= POSITIVE.contains(s);
             sig.comments |= COMMENT.contains(s);
+            sig.weak_negative |= WEAK.contains(s);
             w.clear();
         }
     };
-    for ch in value.chars() {
+    for ch in token.chars() {
         if ch.is_ascii_alphabetic() {
             if ch.is_ascii_uppercase() && prev_lower {
-                check(&mut word, &mut sig);
+                check(&mut word, sig);
             }
             prev_lower = ch.is_ascii_lowercase();
             word.push(ch.to_ascii_lowercase());
         } else {
             prev_lower = false;
-            check(&mut word, &mut sig);
+            check(&mut word, sig);
         }
     }
-    check(&mut word, &mut sig);
-    sig
+    check(&mut word, sig);
 }
 
 /// The combined signal of an element's `class` and `id`.
@@ -74,6 +94,7 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
             s.negative |= t.negative;
             s.positive |= t.positive;
             s.comments |= t.comments;
+            s.weak_negative |= t.weak_negative;
         }
     }
     s
@@ -82,7 +103,13 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
 /// Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
 pub fn is_hidden(doc: &Document, i: Ix) -> bool {
     if doc.attr(i, "hidden").is_some() {
-        return true;
+        // React's streaming server rendering parks finished segments in `<div hidden id="S:n">`
+        // and moves them into place with a script: they are the page.
+        let react_segment = doc
+            .attr(i, "id")
+            .and_then(|id| id.strip_prefix("S:"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        return !react_segment;
     }
     if doc
         .attr(i, "aria-hidden")
@@ -168,7 +195,7 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
         let tag = doc.tag(i);
         let share = len[i] as f32 / total;
         let sig = element_signal(doc, i);
-        weight[i] = match (sig.negative, sig.positive) {
+        weight[i] = match (sig.negative || sig.weak_negative, sig.positive) {
             (true, false) => -25,
             (false, true) => 25,
             _ => 0,
@@ -183,7 +210,8 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
                 .is_some_and(|r| roles.contains(r.trim().to_ascii_lowercase().as_str()))
         {
             share < wrapper_share
-        } else if tag == "form" {
+        } else if tag == "form" || tag == "noscript" {
+            // Some pages wrap everything in a form (ASP.NET) or serve it in <noscript> (Discourse).
             share < 0.3
         } else if sig.comments && !sig.positive {
             true
@@ -197,6 +225,13 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
         } else {
             false
         };
+        if j && !parent_dead && share > 0.1 {
+            trace!(
+                "junk {i} {tag} class={:?} id={:?} share={share:.2}",
+                doc.attr(i, "class"),
+                doc.attr(i, "id")
+            );
+        }
         dead[i] = j || parent_dead;
     }
     Marks { dead, weight }
@@ -215,6 +250,7 @@ mod tests {
         assert!(!name_signal("entry-content").negative);
         assert!(!name_signal("commentary").comments);
         assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
+        assert!(!name_signal("elementor-widget-container").negative);
     }
 
     #[test]

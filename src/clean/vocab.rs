@@ -2,9 +2,9 @@
 
 /// Elements that never hold article content.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "svg",
-    "math", "canvas", "button", "input", "select", "textarea", "option", "object", "embed",
-    "video", "audio", "source", "track", "map", "area", "dialog", "frame", "frameset",
+    "script", "style", "template", "head", "title", "meta", "link", "iframe", "svg", "math",
+    "canvas", "button", "input", "select", "textarea", "option", "object", "embed", "video",
+    "audio", "source", "track", "map", "area", "dialog", "frame", "frameset",
 ];
 
 /// Elements that are page furniture unless they turn out to hold the page's text.
@@ -151,3 +151,28 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "post navigation",
     "%d bloggers like this:",
 ];
+
+/// Class prefixes of page builders, whose names ("widget", "module") mark content and furniture alike.
+pub const PAGE_BUILDER_PREFIXES: &[&str] = &[
+    "elementor",
+    "et_pb",
+    "et-pb",
+    "vc_",
+    "wpb_",
+    "fl-",
+    "wp-block",
+    "e-con",
+    "fusion-",
+    "tdb-",
+    "td_block",
+    "td-block",
+    "kt-",
+    "uagb-",
+    "brxe-",
+    "oxy-",
+    "ct-",
+];
+
+/// Words that lower a container's score without removing it: furniture as often as not.
+pub const WEAK_NEGATIVE_WORDS: &[&str] =
+    &["widget", "widgets", "banner", "promo", "teaser", "hidden"];

@@ -57,10 +57,11 @@ enum Kind {
 
 fn kind(tag: &str) -> Kind {
     match tag {
-        "script" | "style" | "noscript" | "template" | "head" | "title" | "meta" | "link"
-        | "iframe" | "svg" | "math" | "canvas" | "button" | "input" | "select" | "textarea"
-        | "option" | "object" | "embed" | "video" | "audio" | "source" | "track" | "map"
-        | "area" | "dialog" => Kind::Ignore,
+        "script" | "style" | "template" | "head" | "title" | "meta" | "link" | "iframe" | "svg"
+        | "math" | "canvas" | "button" | "input" | "select" | "textarea" | "option" | "object"
+        | "embed" | "video" | "audio" | "source" | "track" | "map" | "area" | "dialog" => {
+            Kind::Ignore
+        }
         "h1" => Kind::Heading(1),
         "h2" => Kind::Heading(2),
         "h3" => Kind::Heading(3),

@@ -173,6 +173,28 @@ pub fn main_content(
     let body = doc.find_tag("body").unwrap_or(0);
     let roots = select(doc, marks, &st, focus, body);
     let prune = prune_marks(doc, marks, &st, focus, &roots);
+    #[cfg(feature = "trace")]
+    {
+        for &r in &roots {
+            trace!(
+                "root {r} {} class={:?} len={}",
+                doc.tag(r),
+                doc.attr(r, "class"),
+                st.len[r]
+            );
+        }
+        for i in 0..doc.len() {
+            if prune[i] && !prune[doc.nodes[i].parent] {
+                trace!(
+                    "pruned {i} {} class={:?} len={} ld={:.2}",
+                    doc.tag(i),
+                    doc.attr(i, "class"),
+                    st.len[i],
+                    st.link_density(i)
+                );
+            }
+        }
+    }
     crate::content::build(doc, &roots, &|i| marks.dead[i] || prune[i], base)
 }
 
@@ -218,6 +240,24 @@ fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> 
         *s *= 1.0 - st.link_density(i);
         if best.is_none_or(|(_, b)| *s > b) {
             best = Some((i, *s));
+        }
+    }
+    #[cfg(feature = "trace")]
+    {
+        let mut r: Vec<(Ix, f32)> = (0..n)
+            .filter(|&i| !score[i].is_nan())
+            .map(|i| (i, score[i]))
+            .collect();
+        r.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (i, s) in r.iter().take(8) {
+            trace!(
+                "cand {i} {} class={:?} id={:?} score={s:.1} len={} ld={:.2}",
+                doc.tag(*i),
+                doc.attr(*i, "class"),
+                doc.attr(*i, "id"),
+                st.len[*i],
+                st.link_density(*i)
+            );
         }
     }
     let Some((mut top, top_score)) = best else {
@@ -372,7 +412,7 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
                 continue;
             }
             let w = marks.weight[i];
-            if w < 0 {
+            if w < 0 && (st.len[i] as f32) < 0.5 * st.len[r] as f32 {
                 prune[i] = true;
                 continue;
             }
