@@ -364,3 +364,211 @@ fn usage_errors_exit_with_2() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
     }
 }
+
+fn three_pages(dir: &Path) -> Vec<String> {
+    (1..=3)
+        .map(|n| {
+            let p = dir.join(format!("p{n}.html"));
+            std::fs::write(&p, page(n)).unwrap();
+            p.to_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+fn titles(o: &Output) -> Vec<String> {
+    json_lines(o)
+        .iter()
+        .map(|r| r["title"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn input_list_names_inputs_one_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        format!("{}\n\n{}\r\n{}\n", paths[2], paths[0], paths[1]),
+    )
+    .unwrap();
+    let o = nutgraf(
+        &["--format", "json", "--input-list", list.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        titles(&o),
+        ["Walk number 3", "Walk number 1", "Walk number 2"]
+    );
+}
+
+#[test]
+fn input_list_can_come_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let o = nutgraf(
+        &["--format", "json", "--input-list", "-"],
+        Some(paths.join("\n").as_bytes()),
+    );
+    assert_eq!(titles(&o).len(), 3);
+}
+
+#[test]
+fn a_missing_path_in_the_input_list_is_reported_and_exit_is_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let list = format!("{}\n{}/gone.html\n", paths[0], dir.path().display());
+    let o = nutgraf(
+        &["--format", "json", "--input-list", "-"],
+        Some(list.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[1]["error"].is_string());
+}
+
+#[test]
+fn output_option_writes_to_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let o = nutgraf(
+        &["--format", "json", "-o", out.to_str().unwrap()],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    let written = std::fs::read_to_string(&out).unwrap();
+    let rec: Value = serde_json::from_str(written.trim()).unwrap();
+    assert_eq!(rec["title"], "Walking the Ridge");
+}
+
+#[test]
+fn unordered_output_still_has_every_document_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..20 {
+        std::fs::write(dir.path().join(format!("p{n:02}.html")), page(n)).unwrap();
+    }
+    let o = nutgraf(
+        &[
+            "--format",
+            "json",
+            "--unordered",
+            "-j",
+            "3",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
+    );
+    let mut got = titles(&o);
+    got.sort();
+    let mut want: Vec<String> = (0..20).map(|n| format!("Walk number {n}")).collect();
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_summary_line_ends_the_run_on_stderr_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    three_pages(dir.path());
+    std::fs::write(dir.path().join("p4.html"), "<html><body></body></html>").unwrap();
+    let o = nutgraf(&["--format", "json", dir.path().to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let last = err.lines().last().unwrap_or("");
+    assert!(
+        last.contains("4 documents read, 3 extracted, 1 empty, 0 failed, 0 skipped"),
+        "{err}"
+    );
+    for unit in ["pages/s", "MB/s", " s,"] {
+        assert!(last.contains(unit), "{last}");
+    }
+    let q = nutgraf(
+        &["-q", "--format", "json", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert!(q.stderr.is_empty());
+    assert_eq!(json_lines(&q).len(), 4);
+}
+
+#[test]
+fn a_document_over_max_bytes_is_an_error_record_but_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let big = dir.path().join("big.html");
+    std::fs::write(&big, ARTICLE.repeat(20)).unwrap();
+    let o = nutgraf(
+        &[
+            "--format",
+            "json",
+            "--max-bytes",
+            "2K",
+            big.to_str().unwrap(),
+            &paths[0],
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "the input was read");
+    let recs = json_lines(&o);
+    assert!(recs[0]["error"].as_str().unwrap().contains("--max-bytes"));
+    assert_eq!(recs[1]["title"], "Walk number 1");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 failed"));
+}
+
+#[test]
+fn a_document_over_the_time_limit_becomes_an_error_record_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    // A page that takes far longer than a millisecond to extract.
+    let slow = dir.path().join("slow.html");
+    let body = "<div><p>Many words in one paragraph, again and again, with commas.</p></div>"
+        .repeat(20_000);
+    std::fs::write(
+        &slow,
+        format!("<html><body><article>{body}</article></body></html>"),
+    )
+    .unwrap();
+    let o = nutgraf(
+        &[
+            "--format",
+            "json",
+            "--timeout",
+            "1ms",
+            "-j",
+            "1",
+            slow.to_str().unwrap(),
+        ],
+        None,
+    );
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 1);
+    assert!(
+        recs[0]["error"].as_str().unwrap().contains("--timeout"),
+        "{:?}",
+        recs[0]
+    );
+    // With the default limit, the same batch (plus a small page) comes out whole.
+    let o = nutgraf(
+        &["--format", "json", slow.to_str().unwrap(), &paths[0]],
+        None,
+    );
+    let recs = json_lines(&o);
+    assert!(recs[0].get("error").is_none());
+    assert_eq!(recs[1]["title"], "Walk number 1");
+}
+
+#[test]
+fn limits_options_are_accepted_and_bad_values_are_usage_errors() {
+    let o = nutgraf(
+        &["--max-depth", "64", "--max-bytes", "1M", "--timeout", "30s"],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    for bad in [
+        &["--max-bytes", "huge"][..],
+        &["--timeout", "soon"][..],
+        &["--max-depth", "-1"][..],
+    ] {
+        assert_eq!(nutgraf(bad, Some(b"")).status.code(), Some(2), "{bad:?}");
+    }
+}

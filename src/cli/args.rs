@@ -5,19 +5,31 @@ use std::path::PathBuf;
 
 /// Extract clean article text and metadata from web pages.
 ///
-/// Each INPUT is an HTML file (gzip-compressed or not), a directory (walked recursively for
-/// .html, .htm, .html.gz and .htm.gz files) or `-` for standard input, the default when no
-/// input is named. A document that fails never stops the batch: it is reported (on stderr,
-/// and as a record with an `error` field in JSON) and the others go on.
+/// Each INPUT is an HTML file, a WARC file (`.warc`, or `.warc.gz` with one gzip member per
+/// record), a directory (walked recursively for .html, .htm, .warc files, also gzipped) or `-`
+/// for standard input, the default when no input is named. Gzip and WARC are recognised by
+/// their content. Of a WARC file, `response` (and `resource`) records holding an HTML page with
+/// a 2xx status are extracted; the others are skipped and counted in the summary.
 ///
-/// Exit status: 0 when every input was read, 1 when some input could not be read,
-/// 2 for a usage error.
+/// A document that fails never stops the batch: it is reported (on stderr, and as a record with
+/// an `error` field in JSON) and the others go on. Output follows the input order.
+///
+/// Exit status: 0 when every input was read, 1 when some input could not be read (a missing
+/// file, a corrupt gzip stream, a truncated or corrupt WARC file), 2 for a usage error.
 #[derive(Debug, Parser)]
 #[command(name = "nutgraf", version, about, long_about)]
 pub struct Args {
     /// HTML files, directories, or `-` for standard input (the default).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// Read more inputs from FILE, one path per line (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub input_list: Option<PathBuf>,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// Output format. `json` prints one JSON object per document per line (JSON Lines).
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
@@ -38,6 +50,27 @@ pub struct Args {
     /// Number of documents extracted at once (default: every core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Write each document as soon as it is done, not in input order (faster with uneven documents).
+    #[arg(long)]
+    pub unordered: bool,
+
+    /// No progress bar and no summary on stderr (errors are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Largest document accepted (bytes; K, M, G suffixes allowed); larger ones are error records.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+
+    /// Longest time one document may take (e.g. 500ms, 30s, 2m; 0 = no limit); a document
+    /// that takes longer becomes an error record.
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Element nesting deeper than N is flattened (text kept, structure not).
+    #[arg(long, value_name = "N", default_value_t = nutgraf::Limits::default().max_depth)]
+    pub max_depth: usize,
 
     /// Also extract reader comments (JSON: `comments`; other formats: after the body).
     #[arg(long)]
@@ -75,5 +108,67 @@ impl From<FocusArg> for nutgraf::Focus {
             FocusArg::Precision => nutgraf::Focus::Precision,
             FocusArg::Recall => nutgraf::Focus::Recall,
         }
+    }
+}
+
+/// Parses a size: a number of bytes with an optional K, M or G suffix (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let lower = lower.trim_end_matches("ib").trim_end_matches('b');
+    let (num, mult) = match lower.chars().last() {
+        Some('k') => (&lower[..lower.len() - 1], 1u64 << 10),
+        Some('m') => (&lower[..lower.len() - 1], 1 << 20),
+        Some('g') => (&lower[..lower.len() - 1], 1 << 30),
+        _ => (lower, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("{t:?} is not a size: use bytes, or a number with K, M or G"))
+}
+
+/// Parses a duration: a number with an optional ms, s or m suffix (seconds by default).
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let t = s.trim().to_ascii_lowercase();
+    let (num, unit) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (t.as_str(), 1.0)
+    };
+    num.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n >= 0.0 && *n * unit < 1e9)
+        .map(|n| std::time::Duration::from_secs_f64(n * unit))
+        .ok_or_else(|| format!("{s:?} is not a duration: use e.g. 500ms, 30s or 2m"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn durations_take_ms_s_and_m() {
+        use std::time::Duration;
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert!(parse_duration("-1").is_err());
     }
 }

@@ -1,13 +1,16 @@
-//! Inputs: turn the named files, directories and `-` into a stream of documents (bytes + provenance).
+//! Inputs: turn files, directories, lists, WARC files and `-` into a stream of documents.
 
+use super::stats::Stats;
+use super::warc::{self, Block, Page, WarcReader};
 use flate2::read::MultiGzDecoder;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One document to extract, as read from an input.
 #[derive(Debug, Default)]
 pub struct Doc {
-    /// Where it came from: the path, or `-` for standard input.
+    /// Where it came from: the path, `-` for standard input, `path#record-id` in a WARC file.
     pub source: String,
     /// The raw page bytes.
     pub bytes: Vec<u8>,
@@ -15,24 +18,38 @@ pub struct Doc {
     pub url: Option<String>,
     /// The transport charset when the input says it (overrides `--charset`).
     pub charset: Option<String>,
+    /// The crawl time (`WARC-Date`) of a WARC record.
+    pub warc_date: Option<String>,
 }
 
-/// What the reader hands on: a document, or an input that could not be read.
+/// What the reader hands on: a document, or a document or input that failed.
 #[derive(Debug)]
 pub enum Item {
     /// A document to extract.
     Doc(Doc),
-    /// An input (or part of one) that could not be read.
-    Unreadable {
-        /// The path, or `-`.
-        source: String,
+    /// A document that cannot be extracted, or an input that cannot be read (further).
+    Failed {
+        /// Provenance and address as far as known (`bytes` empty).
+        doc: Doc,
         /// What went wrong.
         error: String,
+        /// Whether an input could not be read (this makes the exit status 1).
+        unreadable: bool,
     },
 }
 
+/// How inputs are read.
+pub struct Reader<'a> {
+    /// Largest document accepted, in bytes.
+    pub max_bytes: u64,
+    /// Counters (input bytes, skipped records).
+    pub stats: &'a Stats,
+    /// Receives every item; returns false to stop reading.
+    pub emit: &'a mut dyn FnMut(Item) -> bool,
+}
+
 /// File name endings picked up when walking a directory.
-const HTML_SUFFIXES: &[&str] = &[".html", ".htm", ".html.gz", ".htm.gz"];
+const WALK_SUFFIXES: &[&str] = &[".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz"];
 
 /// Whether a directory walk picks up this file.
 fn wanted_in_walk(path: &Path) -> bool {
@@ -40,88 +57,294 @@ fn wanted_in_walk(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    HTML_SUFFIXES.iter().any(|s| name.ends_with(s))
+    WALK_SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
-/// Whether the inputs name more than one document (or possibly so: a directory).
-pub fn many_documents(inputs: &[PathBuf]) -> bool {
-    inputs.len() > 1 || inputs.iter().any(|p| p.as_os_str() != "-" && p.is_dir())
+fn is_stdin(p: &Path) -> bool {
+    p.as_os_str() == "-"
 }
 
-/// Reads every input in order, handing each document or failure to `emit`.
-/// Stops early when `emit` returns false.
-pub fn read_all(inputs: &[PathBuf], emit: &mut dyn FnMut(Item) -> bool) {
-    for input in inputs {
-        if !read_input(input, emit) {
-            return;
+/// Whether the inputs may hold more than one document.
+pub fn many_documents(inputs: &[PathBuf], list: Option<&Path>) -> bool {
+    list.is_some()
+        || inputs.len() > 1
+        || inputs.iter().any(|p| {
+            let name = p.to_string_lossy().to_ascii_lowercase();
+            !is_stdin(p) && (p.is_dir() || name.ends_with(".warc") || name.ends_with(".warc.gz"))
+        })
+}
+
+/// The total size of the inputs on disk, when every input is a file or directory.
+pub fn total_size(inputs: &[PathBuf], list: Option<&Path>) -> Option<u64> {
+    let mut total = 0u64;
+    let mut add = |p: &Path| -> Option<()> {
+        if is_stdin(p) {
+            return None;
+        }
+        if p.is_dir() {
+            for e in walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .into_iter()
+                .flatten()
+            {
+                if e.file_type().is_file() && wanted_in_walk(e.path()) {
+                    total += e.metadata().map_or(0, |m| m.len());
+                }
+            }
+        } else {
+            total += std::fs::metadata(p).map_or(0, |m| m.len());
+        }
+        Some(())
+    };
+    for p in inputs {
+        add(p)?;
+    }
+    if let Some(list) = list {
+        if is_stdin(list) {
+            return None;
+        }
+        let f = std::fs::File::open(list).ok()?;
+        for line in BufReader::new(f).lines() {
+            let line = line.ok()?;
+            let line = line.trim_end_matches('\r');
+            if !line.trim().is_empty() {
+                add(Path::new(line))?;
+            }
         }
     }
+    Some(total)
 }
 
-fn read_input(input: &Path, emit: &mut dyn FnMut(Item) -> bool) -> bool {
-    if input.as_os_str() == "-" {
-        return emit(read_doc("-".to_string(), io::stdin().lock()));
+impl Reader<'_> {
+    /// Reads the named inputs, then those of the list, in order.
+    pub fn read_all(&mut self, inputs: &[PathBuf], list: Option<&Path>) {
+        for input in inputs {
+            if !self.read_input(input) {
+                return;
+            }
+        }
+        if let Some(list) = list {
+            self.read_list(list);
+        }
     }
-    if input.is_dir() {
-        let walk = walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name();
-        for entry in walk {
-            let keep_going = match entry {
-                Ok(e) if e.file_type().is_file() && wanted_in_walk(e.path()) => {
-                    emit(read_file(e.path()))
+
+    fn read_list(&mut self, list: &Path) -> bool {
+        let lines: Box<dyn BufRead> = if is_stdin(list) {
+            Box::new(io::stdin().lock())
+        } else {
+            match std::fs::File::open(list) {
+                Ok(f) => Box::new(BufReader::new(f)),
+                Err(e) => {
+                    return self.fail(
+                        list.display().to_string(),
+                        format!("cannot read the input list: {e}"),
+                        true,
+                    );
                 }
-                Ok(_) => true,
-                Err(e) => emit(Item::Unreadable {
-                    source: e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| input.display().to_string()),
-                    error: e.to_string(),
-                }),
+            }
+        };
+        for line in lines.lines() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    return self.fail(
+                        list.display().to_string(),
+                        format!("cannot read the input list: {e}"),
+                        true,
+                    );
+                }
+            };
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            if !self.read_input(Path::new(line)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn fail(&mut self, source: String, error: String, unreadable: bool) -> bool {
+        (self.emit)(Item::Failed {
+            doc: Doc {
+                source,
+                ..Doc::default()
+            },
+            error,
+            unreadable,
+        })
+    }
+
+    fn read_input(&mut self, input: &Path) -> bool {
+        if is_stdin(input) {
+            let stdin = io::stdin().lock();
+            return self.read_stream("-".to_string(), stdin);
+        }
+        if input.is_dir() {
+            let walk = walkdir::WalkDir::new(input)
+                .follow_links(true)
+                .sort_by_file_name();
+            for entry in walk {
+                let keep_going = match entry {
+                    Ok(e) if e.file_type().is_file() && wanted_in_walk(e.path()) => {
+                        self.read_file(e.path())
+                    }
+                    Ok(_) => true,
+                    Err(e) => {
+                        let source = e.path().unwrap_or(input).display().to_string();
+                        self.fail(source, format!("cannot read: {e}"), true)
+                    }
+                };
+                if !keep_going {
+                    return false;
+                }
+            }
+            return true;
+        }
+        self.read_file(input)
+    }
+
+    fn read_file(&mut self, path: &Path) -> bool {
+        match std::fs::File::open(path) {
+            Ok(f) => self.read_stream(path.display().to_string(), f),
+            Err(e) => self.fail(
+                path.display().to_string(),
+                format!("cannot read: {e}"),
+                true,
+            ),
+        }
+    }
+
+    /// Reads a file or standard input: gzip or not, WARC or a single page.
+    fn read_stream(&mut self, source: String, raw: impl Read) -> bool {
+        let mut r = BufReader::with_capacity(
+            256 * 1024,
+            Counting {
+                inner: raw,
+                count: &self.stats.bytes_in,
+            },
+        );
+        let gz = match r.fill_buf() {
+            Ok(b) => b.starts_with(&[0x1f, 0x8b]),
+            Err(e) => return self.fail(source, format!("cannot read: {e}"), true),
+        };
+        if gz {
+            self.read_plain(
+                source,
+                BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(r)),
+            )
+        } else {
+            self.read_plain(source, r)
+        }
+    }
+
+    fn read_plain(&mut self, source: String, mut r: impl BufRead) -> bool {
+        match r.fill_buf() {
+            Ok(b) if b.starts_with(b"WARC/") => self.read_warc(source, r),
+            Ok(_) => self.read_page(source, r),
+            Err(e) => self.fail(source, format!("cannot read: {e}"), true),
+        }
+    }
+
+    fn read_page(&mut self, source: String, r: impl Read) -> bool {
+        let mut bytes = Vec::new();
+        let limit = self.max_bytes;
+        match r.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+            Ok(n) if n as u64 > limit => self.fail(source, too_large(limit), false),
+            Ok(_) => (self.emit)(Item::Doc(Doc {
+                source,
+                bytes,
+                ..Doc::default()
+            })),
+            Err(e) => self.fail(source, format!("cannot read: {e}"), true),
+        }
+    }
+
+    fn read_warc(&mut self, file: String, r: impl BufRead) -> bool {
+        let mut warc = WarcReader::new(r);
+        loop {
+            let (header, block) = match warc.next_record(warc::may_be_page, self.max_bytes) {
+                Ok(Some(x)) => x,
+                Ok(None) => return true,
+                Err(e) => {
+                    let source = format!("{file}#record-{}", warc.records + 1);
+                    return self.fail(source, e.to_string(), true);
+                }
+            };
+            let id = header
+                .get("WARC-Record-ID")
+                .unwrap_or("")
+                .trim_matches(['<', '>']);
+            let doc = Doc {
+                source: if id.is_empty() {
+                    format!("{file}#record-{}", warc.records)
+                } else {
+                    format!("{file}#{id}")
+                },
+                url: header
+                    .get("WARC-Target-URI")
+                    .map(|u| u.trim_matches(['<', '>']).to_string())
+                    .filter(|u| !u.is_empty()),
+                warc_date: header.get("WARC-Date").map(str::to_string),
+                ..Doc::default()
+            };
+            let keep_going = match block {
+                Block::Skipped => {
+                    let t = header.record_type();
+                    self.stats.skip(if t.is_empty() { "untyped" } else { &t });
+                    true
+                }
+                Block::TooLarge(prefix) => match warc::page(&header, prefix) {
+                    Page::Skip(reason) => {
+                        self.stats.skip(&reason);
+                        true
+                    }
+                    _ => (self.emit)(Item::Failed {
+                        doc,
+                        error: too_large(self.max_bytes),
+                        unreadable: false,
+                    }),
+                },
+                Block::Read(bytes) => match warc::page(&header, bytes) {
+                    Page::Html { body, charset } => (self.emit)(Item::Doc(Doc {
+                        bytes: body,
+                        charset,
+                        ..doc
+                    })),
+                    Page::Skip(reason) => {
+                        self.stats.skip(&reason);
+                        true
+                    }
+                    Page::Bad(error) => (self.emit)(Item::Failed {
+                        doc,
+                        error,
+                        unreadable: false,
+                    }),
+                },
             };
             if !keep_going {
                 return false;
             }
         }
-        return true;
-    }
-    emit(read_file(input))
-}
-
-fn read_file(path: &Path) -> Item {
-    let source = path.display().to_string();
-    match std::fs::File::open(path) {
-        Ok(f) => read_doc(source, io::BufReader::new(f)),
-        Err(e) => Item::Unreadable {
-            source,
-            error: e.to_string(),
-        },
     }
 }
 
-/// Reads one document whole, decompressing it when it starts with the gzip magic bytes.
-fn read_doc(source: String, mut r: impl io::BufRead) -> Item {
-    let result = (|| -> io::Result<Vec<u8>> {
-        let gz = r.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-        let mut bytes = Vec::new();
-        if gz {
-            MultiGzDecoder::new(r).read_to_end(&mut bytes)?;
-        } else {
-            r.read_to_end(&mut bytes)?;
-        }
-        Ok(bytes)
-    })();
-    match result {
-        Ok(bytes) => Item::Doc(Doc {
-            source,
-            bytes,
-            ..Doc::default()
-        }),
-        Err(e) => Item::Unreadable {
-            source,
-            error: e.to_string(),
-        },
+fn too_large(limit: u64) -> String {
+    format!("document is over the limit of {limit} bytes: raise --max-bytes to accept it")
+}
+
+/// Counts the bytes read through it (for progress and throughput).
+struct Counting<'a, R> {
+    inner: R,
+    count: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 
@@ -130,8 +353,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn directory_walk_picks_html_and_gzipped_html_only() {
-        for yes in ["a.html", "b.HTM", "c.html.gz", "d.htm.gz"] {
+    fn directory_walk_picks_html_gzipped_html_and_warc_files_only() {
+        for yes in [
+            "a.html",
+            "b.HTM",
+            "c.html.gz",
+            "d.htm.gz",
+            "e.warc",
+            "f.warc.gz",
+        ] {
             assert!(wanted_in_walk(Path::new(yes)), "{yes}");
         }
         for no in ["a.txt", "b.gz", "c.html.bak", "html"] {

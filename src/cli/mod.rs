@@ -1,27 +1,43 @@
-//! The command line: read inputs on one thread, extract on `--jobs` workers, write in input order.
+//! The command line: one reader thread, `--jobs` extraction workers under a watchdog, and a
+//! writer that puts results back in input order. A bounded window of documents in flight keeps
+//! memory flat however many inputs there are.
 
 mod args;
 mod input;
 mod record;
+mod stats;
+mod warc;
 
 use args::Args;
 use clap::Parser;
 use input::{Doc, Item};
 use record::Style;
+use stats::{Progress, Stats};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// Runs the command and returns its exit status.
 pub fn run() -> ExitCode {
     let mut args = Args::parse();
-    if args.inputs.is_empty() {
+    if args.inputs.is_empty() && args.input_list.is_none() {
         args.inputs.push("-".into());
     }
-    match execute(&args) {
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("nutgraf: cannot create {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
+        None => Box::new(io::stdout()),
+    };
+    match execute(args, out) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -32,10 +48,16 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// What a worker hands to the writer.
-struct Output {
-    seq: u64,
-    text: String,
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// What the writer receives.
+enum Msg {
+    /// The rendered output of document `seq` (possibly empty).
+    Output { seq: u64, text: String },
+    /// The reader is done: there are `total` documents.
+    End { total: u64 },
 }
 
 /// A counting semaphore: bounds how many documents are between the reader and the writer.
@@ -52,108 +74,259 @@ impl Window {
         }
     }
     fn acquire(&self) {
-        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        let mut free = lock(&self.free);
         while *free == 0 {
             free = self.cv.wait(free).unwrap_or_else(|p| p.into_inner());
         }
         *free -= 1;
     }
     fn release(&self) {
-        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
-        *free += 1;
+        *lock(&self.free) += 1;
         self.cv.notify_one();
     }
 }
 
+/// The document a worker is busy with, for the watchdog.
+#[derive(Default)]
+struct Slot {
+    /// Sequence number, start time and provenance of the current document.
+    current: Option<(u64, Instant, Doc)>,
+    /// Set by the watchdog: the worker overran, its result is dropped and it retires.
+    abandoned: bool,
+}
+
+/// Everything the threads share.
+struct Shared {
+    options: nutgraf::Options,
+    style: Style,
+    stats: Stats,
+    progress: Progress,
+    /// Whether every input could be read.
+    all_read: AtomicBool,
+    window: Window,
+    /// The writer failed: stop reading.
+    stop: AtomicBool,
+    timeout: Option<Duration>,
+    work: Mutex<mpsc::Receiver<(u64, Item)>>,
+    out: mpsc::Sender<Msg>,
+    slots: Mutex<Vec<Arc<Mutex<Slot>>>>,
+}
+
+/// How one document ended, for the counters.
+enum Outcome {
+    Extracted,
+    Empty,
+    Failed,
+}
+
 /// Reads, extracts and writes everything; `Ok(false)` when some input could not be read.
-fn execute(args: &Args) -> io::Result<bool> {
+fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
     let jobs = args
         .jobs
         .filter(|&j| j > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let mut options = nutgraf::Options {
+    let options = nutgraf::Options {
         url: args.url.clone(),
         focus: args.focus.into(),
         charset: args.charset.clone(),
         comments: args.comments,
-        ..Default::default()
+        limits: nutgraf::Limits {
+            max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
+            max_depth: args.max_depth,
+            ..nutgraf::Limits::default()
+        },
     };
-    options.limits = nutgraf::Limits::default();
     let style = Style {
         format: args.format,
         comments: args.comments,
-        headers: input::many_documents(&args.inputs),
+        headers: input::many_documents(&args.inputs, args.input_list.as_deref()),
     };
-
-    let window = Arc::new(Window::new(jobs * 4 + 8));
-    let stop = Arc::new(AtomicBool::new(false));
-    let all_read = Arc::new(AtomicBool::new(true));
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Item)>(jobs * 2);
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let (out_tx, out_rx) = mpsc::channel::<Output>();
+    let (out_tx, out_rx) = mpsc::channel::<Msg>();
+    let shared = Arc::new(Shared {
+        options,
+        style,
+        stats: Stats::default(),
+        progress: Progress::new(args.quiet),
+        all_read: AtomicBool::new(true),
+        window: Window::new(jobs * 4 + 8),
+        stop: AtomicBool::new(false),
+        timeout: (!args.timeout.is_zero()).then_some(args.timeout),
+        work: Mutex::new(work_rx),
+        out: out_tx,
+        slots: Mutex::new(Vec::new()),
+    });
 
-    std::thread::scope(|s| {
-        // Reader.
-        {
-            let window = Arc::clone(&window);
-            let stop = Arc::clone(&stop);
-            let inputs = &args.inputs;
-            s.spawn(move || {
-                let mut seq = 0u64;
-                input::read_all(inputs, &mut |item| {
-                    window.acquire();
-                    if stop.load(Ordering::Relaxed) || work_tx.send((seq, item)).is_err() {
-                        return false;
-                    }
-                    seq += 1;
-                    true
-                });
-            });
-        }
-        // Workers.
-        for _ in 0..jobs {
-            let work_rx = Arc::clone(&work_rx);
-            let out_tx = out_tx.clone();
-            let options = &options;
-            let all_read = Arc::clone(&all_read);
-            s.spawn(move || {
-                loop {
-                    let next = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                    let Ok((seq, item)) = next else { break };
-                    let text = process(item, options, &style, &all_read);
-                    if out_tx.send(Output { seq, text }).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(out_tx);
-        // Writer (this thread).
-        let result = write_all(out_rx, &window, true);
-        if result.is_err() {
-            stop.store(true, Ordering::Relaxed);
-            // Unblock the reader if it waits for room.
-            window.release();
-        }
-        result
-    })?;
-    Ok(all_read.load(Ordering::Relaxed))
+    if shared.progress.shown() {
+        let (sh, inputs, list) = (
+            Arc::clone(&shared),
+            args.inputs.clone(),
+            args.input_list.clone(),
+        );
+        std::thread::spawn(move || {
+            if let Some(total) = input::total_size(&inputs, list.as_deref()) {
+                sh.progress.set_total(total);
+            }
+        });
+    }
+    {
+        let sh = Arc::clone(&shared);
+        let (inputs, list, max_bytes) =
+            (args.inputs.clone(), args.input_list.clone(), args.max_bytes);
+        std::thread::spawn(move || read(&sh, work_tx, &inputs, list.as_deref(), max_bytes));
+    }
+    for _ in 0..jobs {
+        spawn_worker(&shared);
+    }
+    if let Some(timeout) = shared.timeout {
+        let sh = Arc::clone(&shared);
+        std::thread::spawn(move || watchdog(&sh, timeout));
+    }
+
+    let result = write_all(&shared, out_rx, out, !args.unordered);
+    shared.progress.update(&shared.stats);
+    shared.progress.finish();
+    if result.is_err() {
+        shared.stop.store(true, Relaxed);
+    }
+    if !args.quiet {
+        eprintln!("{}", shared.stats.summary(shared.progress.elapsed()));
+    }
+    result?;
+    Ok(shared.all_read.load(Relaxed))
 }
 
-/// Extracts one item and renders it; failures are also said on stderr.
-fn process(item: Item, options: &nutgraf::Options, style: &Style, all_read: &AtomicBool) -> String {
-    match item {
-        Item::Unreadable { source, error } => {
-            all_read.store(false, Ordering::Relaxed);
-            eprintln!("nutgraf: {source}: cannot read: {error}");
-            style.failure(&source, None, &format!("cannot read: {error}"))
+/// The reader thread: numbers the items and hands them to the workers, within the window.
+fn read(
+    sh: &Shared,
+    work: mpsc::SyncSender<(u64, Item)>,
+    inputs: &[std::path::PathBuf],
+    list: Option<&std::path::Path>,
+    max_bytes: u64,
+) {
+    let mut seq = 0u64;
+    let mut emit = |item: Item| {
+        sh.window.acquire();
+        if sh.stop.load(Relaxed) || work.send((seq, item)).is_err() {
+            return false;
         }
-        Item::Doc(doc) => extract(doc, options, style),
+        seq += 1;
+        true
+    };
+    input::Reader {
+        max_bytes,
+        stats: &sh.stats,
+        emit: &mut emit,
+    }
+    .read_all(inputs, list);
+    // A send error only means the writer is gone.
+    let _ = sh.out.send(Msg::End { total: seq });
+}
+
+fn spawn_worker(shared: &Arc<Shared>) {
+    let slot = Arc::new(Mutex::new(Slot::default()));
+    lock(&shared.slots).push(Arc::clone(&slot));
+    let sh = Arc::clone(shared);
+    std::thread::spawn(move || worker(&sh, &slot));
+}
+
+/// A worker: extracts documents until the input ends or the watchdog retires it.
+fn worker(sh: &Shared, slot: &Mutex<Slot>) {
+    loop {
+        let next = lock(&sh.work).recv();
+        let Ok((seq, item)) = next else { return };
+        if let Item::Doc(doc) = &item {
+            let provenance = Doc {
+                source: doc.source.clone(),
+                url: doc.url.clone(),
+                warc_date: doc.warc_date.clone(),
+                ..Doc::default()
+            };
+            lock(slot).current = Some((seq, Instant::now(), provenance));
+        }
+        let (text, outcome) = process(sh, item);
+        {
+            let mut s = lock(slot);
+            if s.abandoned {
+                // The watchdog has already written this document's error record.
+                return;
+            }
+            s.current = None;
+        }
+        count(&sh.stats, outcome);
+        if sh.out.send(Msg::Output { seq, text }).is_err() {
+            return;
+        }
     }
 }
 
-fn extract(doc: Doc, options: &nutgraf::Options, style: &Style) -> String {
-    let mut options = options.clone();
+fn count(stats: &Stats, outcome: Outcome) {
+    let counter = match outcome {
+        Outcome::Extracted => &stats.extracted,
+        Outcome::Empty => &stats.empty,
+        Outcome::Failed => &stats.failed,
+    };
+    counter.fetch_add(1, Relaxed);
+}
+
+/// Turns documents that overrun the time limit into error records and replaces their workers.
+fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
+    let poll = (timeout / 4).clamp(Duration::from_millis(1), Duration::from_millis(100));
+    loop {
+        std::thread::sleep(poll);
+        let slots: Vec<Arc<Mutex<Slot>>> = lock(&sh.slots).clone();
+        for slot in slots {
+            let overran = {
+                let mut s = lock(&slot);
+                match &s.current {
+                    Some((_, start, _)) if start.elapsed() > timeout => {
+                        s.abandoned = true;
+                        s.current.take()
+                    }
+                    _ => None,
+                }
+            };
+            let Some((seq, _, doc)) = overran else {
+                continue;
+            };
+            lock(&sh.slots).retain(|s| !Arc::ptr_eq(s, &slot));
+            let error = format!(
+                "extraction took longer than {:?}: raise --timeout to allow it",
+                timeout
+            );
+            sh.progress
+                .println(&format!("nutgraf: {}: {error}", doc.source));
+            count(&sh.stats, Outcome::Failed);
+            let text = sh.style.failure(&doc, &error);
+            if sh.out.send(Msg::Output { seq, text }).is_err() {
+                return;
+            }
+            spawn_worker(sh);
+        }
+    }
+}
+
+/// Extracts one item and renders it; failures are also said on stderr.
+fn process(sh: &Shared, item: Item) -> (String, Outcome) {
+    match item {
+        Item::Failed {
+            doc,
+            error,
+            unreadable,
+        } => {
+            if unreadable {
+                sh.all_read.store(false, Relaxed);
+            }
+            sh.progress
+                .println(&format!("nutgraf: {}: {error}", doc.source));
+            (sh.style.failure(&doc, &error), Outcome::Failed)
+        }
+        Item::Doc(doc) => extract(sh, doc),
+    }
+}
+
+fn extract(sh: &Shared, doc: Doc) -> (String, Outcome) {
+    let mut options = sh.options.clone();
     if doc.url.is_some() {
         options.url = doc.url.clone();
     }
@@ -162,32 +335,65 @@ fn extract(doc: Doc, options: &nutgraf::Options, style: &Style) -> String {
     }
     let extractor = nutgraf::Extractor::with_options(options);
     match extractor.extract(&doc.bytes) {
-        Ok(article) => style.article(&doc.source, &article),
+        Ok(article) => {
+            let outcome = if article.is_empty() {
+                Outcome::Empty
+            } else {
+                Outcome::Extracted
+            };
+            (sh.style.article(&doc, &article), outcome)
+        }
         Err(e) => {
             let msg = e.to_string();
-            eprintln!("nutgraf: {}: {msg}", doc.source);
-            style.failure(&doc.source, doc.url.as_deref(), &msg)
+            sh.progress
+                .println(&format!("nutgraf: {}: {msg}", doc.source));
+            (sh.style.failure(&doc, &msg), Outcome::Failed)
         }
     }
 }
 
-/// Writes outputs to stdout, in sequence order when `ordered`.
-fn write_all(rx: mpsc::Receiver<Output>, window: &Window, ordered: bool) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+/// The writer: in sequence order unless `ordered` is false; ends when every document is written.
+fn write_all(
+    sh: &Shared,
+    rx: mpsc::Receiver<Msg>,
+    out: Box<dyn Write + Send>,
+    ordered: bool,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(256 * 1024, out);
     let mut pending: BTreeMap<u64, String> = BTreeMap::new();
-    let mut next = 0u64;
-    for o in rx {
-        if !ordered {
-            out.write_all(o.text.as_bytes())?;
-            window.release();
-            continue;
+    let (mut next, mut written) = (0u64, 0u64);
+    let mut total = None;
+    let mut last_update = Instant::now();
+    while total != Some(written) {
+        let msg = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                sh.progress.update(&sh.stats);
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        match msg {
+            Msg::End { total: t } => total = Some(t),
+            Msg::Output { seq, text } if !ordered => {
+                let _ = seq;
+                out.write_all(text.as_bytes())?;
+                sh.window.release();
+                written += 1;
+            }
+            Msg::Output { seq, text } => {
+                pending.insert(seq, text);
+                while let Some(text) = pending.remove(&next) {
+                    out.write_all(text.as_bytes())?;
+                    sh.window.release();
+                    next += 1;
+                    written += 1;
+                }
+            }
         }
-        pending.insert(o.seq, o.text);
-        while let Some(text) = pending.remove(&next) {
-            out.write_all(text.as_bytes())?;
-            window.release();
-            next += 1;
+        if last_update.elapsed() > Duration::from_millis(100) {
+            sh.progress.update(&sh.stats);
+            last_update = Instant::now();
         }
     }
     out.flush()

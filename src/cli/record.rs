@@ -1,6 +1,7 @@
 //! Output: one document's result rendered in the chosen format.
 
 use super::args::Format;
+use super::input::Doc;
 use nutgraf::{Article, Comment};
 use serde::Serialize;
 
@@ -10,8 +11,11 @@ use serde::Serialize;
 /// renderings can be added as further `skip_serializing_if` fields).
 #[derive(Debug, Serialize)]
 pub struct Record<'a> {
-    /// The input path (or `-`).
+    /// The input path (or `-`), `path#record-id` for a WARC record.
     pub source: &'a str,
+    /// The crawl time of a WARC record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc_date: Option<&'a str>,
     /// The extracted article, flattened into the record.
     #[serde(flatten)]
     pub article: Option<ArticleFields<'a>>,
@@ -79,11 +83,13 @@ pub struct Style {
 
 impl Style {
     /// The output for an extracted article.
-    pub fn article(&self, source: &str, a: &Article) -> String {
+    pub fn article(&self, doc: &Doc, a: &Article) -> String {
+        let source = doc.source.as_str();
         let mut out = String::new();
         if self.format == Format::Json {
             let rec = Record {
                 source,
+                warc_date: doc.warc_date.as_deref(),
                 article: Some(ArticleFields::new(a, self.comments)),
                 url: None,
                 error: None,
@@ -108,13 +114,14 @@ impl Style {
     }
 
     /// The output for a document that failed (nothing for the text formats: stderr says it).
-    pub fn failure(&self, source: &str, url: Option<&str>, error: &str) -> String {
+    pub fn failure(&self, doc: &Doc, error: &str) -> String {
         let mut out = String::new();
         if self.format == Format::Json {
             let rec = Record {
-                source,
+                source: &doc.source,
+                warc_date: doc.warc_date.as_deref(),
                 article: None,
-                url,
+                url: doc.url.as_deref(),
                 error: Some(error),
             };
             push_json(&mut out, &rec);
