@@ -93,6 +93,11 @@ impl Article {
         render::markdown(&self.body, &render::MarkdownOptions::default())
     }
 
+    /// The body as Markdown with the given options (e.g. links dropped to their text).
+    pub fn markdown_with(&self, options: &render::MarkdownOptions) -> String {
+        render::markdown(&self.body, options)
+    }
+
     /// The body as clean, minimal HTML5.
     pub fn html(&self) -> String {
         render::html(&self.body)

@@ -18,7 +18,7 @@ pub(crate) fn build(
     let mut b = Builder {
         doc,
         skip,
-        base: base.and_then(|u| Url::parse(u).ok()),
+        base: document_base(doc, base),
         out: Vec::new(),
         run: Vec::new(),
     };
@@ -27,6 +27,28 @@ pub(crate) fn build(
     }
     b.flush();
     b.out
+}
+
+/// The document's base URL: `<base href>` (resolved against the page URL) or the page URL.
+fn document_base(doc: &Document, page: Option<&str>) -> Option<Url> {
+    let page = page.and_then(|u| Url::parse(u.trim()).ok());
+    // <base> lives in <head>, which comes first: look only there.
+    let head = doc
+        .children(0)
+        .find(|&c| doc.tag(c) == "html")
+        .and_then(|h| doc.children(h).find(|&c| doc.tag(c) == "head"));
+    let href = head.and_then(|h| {
+        (h..doc.nodes[h].end)
+            .find(|&j| doc.tag(j) == "base" && doc.attr(j, "href").is_some())
+            .and_then(|j| doc.attr(j, "href"))
+    });
+    match href.map(str::trim).filter(|h| !h.is_empty()) {
+        Some(h) => match &page {
+            Some(p) => p.join(h).ok().or(page),
+            None => Url::parse(h).ok(),
+        },
+        None => page,
+    }
 }
 
 struct Builder<'a> {
@@ -87,11 +109,14 @@ fn kind(tag: &str) -> Kind {
 }
 
 impl Builder<'_> {
+    /// Ends the paragraph being built; two or more line breaks in a row split paragraphs.
     fn flush(&mut self) {
         let run = std::mem::take(&mut self.run);
-        let run = tidy(run);
-        if !run.is_empty() {
-            self.out.push(Block::Paragraph { inlines: run });
+        for part in split_paragraphs(run) {
+            let part = tidy(part);
+            if !part.is_empty() {
+                self.out.push(Block::Paragraph { inlines: part });
+            }
         }
     }
 
@@ -143,14 +168,23 @@ impl Builder<'_> {
                     .attr(i, "start")
                     .and_then(|s| s.trim().parse::<u64>().ok())
                     .unwrap_or(1);
-                let mut items = Vec::new();
+                let mut items: Vec<Vec<Block>> = Vec::new();
                 for c in doc.children(i) {
                     if (self.skip)(c) {
                         continue;
                     }
                     let blocks = self.blocks_of(c);
-                    if !blocks.is_empty() {
-                        items.push(blocks);
+                    if blocks.is_empty() {
+                        continue;
+                    }
+                    // A list written directly inside a list (not inside an <li>) belongs
+                    // to the item before it.
+                    let bare_list = doc.tag(c) != "li"
+                        && matches!(kind(doc.tag(c)), Kind::List(_))
+                        && !items.is_empty();
+                    match items.last_mut() {
+                        Some(last) if bare_list => last.extend(blocks),
+                        _ => items.push(blocks),
                     }
                 }
                 if !items.is_empty() {
@@ -163,12 +197,25 @@ impl Builder<'_> {
             }
             Kind::Table => {
                 self.flush();
-                self.table(i);
+                if is_layout_table(doc, i) {
+                    // A table used for layout: its cells are ordinary content.
+                    for c in doc.children(i) {
+                        self.node(c);
+                    }
+                    self.flush();
+                } else {
+                    self.table(i);
+                }
             }
             Kind::Pre => {
                 self.flush();
                 let text = self.raw_text(i);
-                if !text.trim().is_empty() {
+                // A gutter of line numbers beside the code is not content.
+                let gutter = text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_whitespace())
+                    && text.lines().count() > 1;
+                if !text.trim().is_empty() && !gutter {
                     let language = code_language(doc, i);
                     self.out.push(Block::Code { language, text });
                 }
@@ -328,9 +375,15 @@ impl Builder<'_> {
         } else {
             (i..doc.nodes[i].end).find(|&j| doc.tag(j) == "img")?
         };
+        let srcset = ["srcset", "data-srcset"]
+            .iter()
+            .filter_map(|a| doc.attr(img, a))
+            .filter_map(|s| s.split(',').next())
+            .filter_map(|s| s.split_ascii_whitespace().next());
         let src = ["src", "data-src", "data-lazy-src", "data-original"]
             .iter()
             .filter_map(|a| doc.attr(img, a))
+            .chain(srcset)
             .map(str::trim)
             .find(|s| !s.is_empty() && !s.starts_with("data:"))?;
         Some(Inline::Image {
@@ -362,6 +415,15 @@ impl Builder<'_> {
 
     fn table(&mut self, i: Ix) {
         let doc = self.doc;
+        if let Some(cap) = doc
+            .children(i)
+            .find(|&c| doc.tag(c) == "caption" && !(self.skip)(c))
+        {
+            let inlines = tidy(self.inlines_of(cap));
+            if !inlines.is_empty() {
+                self.out.push(Block::Paragraph { inlines });
+            }
+        }
         let mut rows = Vec::new();
         // Rows of this table only, not of nested tables.
         let mut j = i + 1;
@@ -387,6 +449,13 @@ impl Builder<'_> {
                         let inl = self.cell_inlines(c);
                         self.run = saved;
                         cells.push(inl);
+                        // A cell spanning columns is followed by empty ones, keeping columns aligned.
+                        let span = doc
+                            .attr(c, "colspan")
+                            .and_then(|v| v.trim().parse::<usize>().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 64);
+                        cells.extend(std::iter::repeat_n(Vec::new(), span - 1));
                     }
                 }
                 if !cells.is_empty() {
@@ -439,6 +508,78 @@ impl Builder<'_> {
     }
 }
 
+/// Splits a run where two or more line breaks follow each other (`<br><br>` paragraphs).
+fn split_paragraphs(run: Vec<Inline>) -> Vec<Vec<Inline>> {
+    let mut parts = Vec::new();
+    let mut cur = Vec::new();
+    let mut breaks = 0;
+    for x in run {
+        match &x {
+            Inline::LineBreak => breaks += 1,
+            Inline::Text { text } if text.trim().is_empty() => {}
+            _ => {
+                if breaks >= 2 {
+                    parts.push(std::mem::take(&mut cur));
+                }
+                breaks = 0;
+            }
+        }
+        cur.push(x);
+    }
+    parts.push(cur);
+    parts
+}
+
+/// Whether a table lays out the page rather than holding data: marked presentational, nesting
+/// another table, a single row or column, or cells holding several blocks and no header cell.
+fn is_layout_table(doc: &Document, t: Ix) -> bool {
+    if doc
+        .attr(t, "role")
+        .is_some_and(|r| r.eq_ignore_ascii_case("presentation") || r.eq_ignore_ascii_case("none"))
+        || doc.attr(t, "datatable") == Some("0")
+    {
+        return true;
+    }
+    if doc.attr(t, "summary").is_some_and(|s| !s.trim().is_empty()) {
+        return false;
+    }
+    let mut rows = 0usize;
+    let mut cols = 0usize;
+    let mut cells_in_row = 0usize;
+    let mut header = false;
+    // Most block elements found in one cell.
+    let mut blocks = 0usize;
+    let mut in_cell = 0usize;
+    let end = doc.nodes[t].end;
+    for j in t + 1..end {
+        match doc.tag(j) {
+            "table" => return true,
+            "caption" | "thead" | "tfoot" | "colgroup" | "th" => header = true,
+            "tr" => {
+                // Nested tables returned above, so every row is this table's.
+                rows += 1;
+                cols = cols.max(cells_in_row);
+                cells_in_row = 0;
+            }
+            "td" => {
+                cells_in_row += 1;
+                in_cell = 0;
+            }
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "pre"
+            | "blockquote" | "figure" | "section" | "article" | "dl" => {
+                in_cell += 1;
+                blocks = blocks.max(in_cell);
+            }
+            _ => {}
+        }
+    }
+    cols = cols.max(cells_in_row);
+    if header {
+        return false;
+    }
+    rows <= 1 || cols <= 1 || blocks > 2
+}
+
 fn has_block_child(doc: &Document, i: Ix) -> bool {
     doc.children(i).any(|c| {
         doc.nodes[c].tag.as_ref().is_some_and(|t| {
@@ -450,30 +591,63 @@ fn has_block_child(doc: &Document, i: Ix) -> bool {
     })
 }
 
-/// The language of a code block from `class="language-x"` / `lang-x` on `pre` or its `code`.
+/// The language of a code block, from the HTML5 convention `class="language-x"` and the
+/// markers of common highlighters (`lang-x`, `highlight-source-x`, `brush: x`, pandoc's
+/// `sourceCode x`, `data-lang`), on the `<code>`, the `<pre>` or the two elements around it.
 fn code_language(doc: &Document, pre: Ix) -> Option<String> {
     let code = (pre..doc.nodes[pre].end).find(|&j| doc.tag(j) == "code");
-    for n in [Some(pre), code].into_iter().flatten() {
-        if let Some(class) = doc.attr(n, "class") {
-            for c in class.split_ascii_whitespace() {
-                for p in ["language-", "lang-", "brush:"] {
-                    if let Some(l) = c.strip_prefix(p)
-                        && !l.is_empty()
-                    {
-                        return Some(l.to_ascii_lowercase());
-                    }
-                }
-            }
+    let around = doc.ancestors(pre).take(2);
+    let candidates = code.into_iter().chain(std::iter::once(pre)).chain(around);
+    for n in candidates {
+        if let Some(l) = class_language(doc.attr(n, "class").unwrap_or("")) {
+            return Some(l);
         }
-        if let Some(l) = doc
-            .attr(n, "data-lang")
-            .or_else(|| doc.attr(n, "data-language"))
-            && !l.trim().is_empty()
-        {
-            return Some(l.trim().to_ascii_lowercase());
+        for a in ["data-lang", "data-language"] {
+            if let Some(l) = doc.attr(n, a).and_then(clean_language) {
+                return Some(l);
+            }
         }
     }
     None
+}
+
+fn class_language(class: &str) -> Option<String> {
+    let tokens: Vec<&str> = class.split_ascii_whitespace().collect();
+    for (k, c) in tokens.iter().enumerate() {
+        let lc = c.to_ascii_lowercase();
+        for p in ["language-", "lang-", "highlight-source-", "brush:"] {
+            if let Some(rest) = lc.strip_prefix(p) {
+                // `brush: js;` puts the language in the next token.
+                let l = if rest.is_empty() && p == "brush:" {
+                    tokens.get(k + 1).copied().unwrap_or("")
+                } else {
+                    rest
+                };
+                if let Some(l) = clean_language(l) {
+                    return Some(l);
+                }
+            }
+        }
+        if lc == "sourcecode"
+            && let Some(l) = tokens.get(k + 1).and_then(|t| clean_language(t))
+        {
+            return Some(l);
+        }
+    }
+    None
+}
+
+fn clean_language(l: &str) -> Option<String> {
+    let l = l.trim().trim_end_matches(';').to_ascii_lowercase();
+    let ok = !l.is_empty()
+        && l.len() <= 40
+        && l.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '.' | '_'))
+        && !matches!(
+            l.as_str(),
+            "none" | "plain" | "nohighlight" | "undefined" | "null"
+        );
+    ok.then_some(l)
 }
 
 /// Collapses runs of whitespace into one space.
@@ -545,4 +719,266 @@ fn tidy(mut run: Vec<Inline>) -> Vec<Inline> {
     run.retain(|x| !matches!(x, Inline::Text { text } if text.is_empty()));
     let has_content = run.iter().any(|x| !matches!(x, Inline::LineBreak));
     if has_content { run } else { Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    fn blocks(html: &str, base: Option<&str>) -> Vec<Block> {
+        let doc = Document::parse(html, &Limits::default());
+        let body = doc.find_tag("body").unwrap_or(0);
+        build(&doc, &[body], &|_| false, base)
+    }
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+    fn para(s: &str) -> Block {
+        Block::Paragraph {
+            inlines: vec![t(s)],
+        }
+    }
+
+    #[test]
+    fn headings_keep_their_level() {
+        assert_eq!(
+            blocks("<h3> Three </h3><p>x</p>", None),
+            vec![
+                Block::Heading {
+                    level: 3,
+                    inlines: vec![t("Three")]
+                },
+                para("x")
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_lists_nest_inside_their_item() {
+        let b = blocks(
+            "<ol start=4><li>four<ul><li>a</li><li>b</li></ul></li><li>five</li></ol>",
+            None,
+        );
+        let inner = Block::List {
+            ordered: false,
+            start: 1,
+            items: vec![vec![para("a")], vec![para("b")]],
+        };
+        assert_eq!(
+            b,
+            vec![Block::List {
+                ordered: true,
+                start: 4,
+                items: vec![vec![para("four"), inner], vec![para("five")]],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_list_written_directly_inside_a_list_joins_the_item_before_it() {
+        let b = blocks("<ul><li>a</li><ul><li>a1</li></ul><li>b</li></ul>", None);
+        let Block::List { items, .. } = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(items.len(), 2);
+        assert!(matches!(items[0][1], Block::List { .. }));
+    }
+
+    #[test]
+    fn tables_keep_header_rows_and_cells() {
+        let b = blocks(
+            "<table><thead><tr><th>Name</th><th>Qty</th></tr></thead>\
+             <tbody><tr><td>apple</td><td>3</td></tr><tr><td colspan=2>total</td></tr></tbody></table>",
+            None,
+        );
+        assert_eq!(
+            b,
+            vec![Block::Table {
+                rows: vec![
+                    TableRow {
+                        header: true,
+                        cells: vec![vec![t("Name")], vec![t("Qty")]]
+                    },
+                    TableRow {
+                        header: false,
+                        cells: vec![vec![t("apple")], vec![t("3")]]
+                    },
+                    TableRow {
+                        header: false,
+                        cells: vec![vec![t("total")], vec![]]
+                    },
+                ]
+            }]
+        );
+    }
+
+    #[test]
+    fn layout_tables_are_read_as_ordinary_content() {
+        let b = blocks(
+            "<table><tr><td><h2>Title</h2><p>One.</p><p>Two.</p></td><td><p>Side</p></td></tr>\
+             <tr><td><p>More.</p></td><td></td></tr></table>",
+            None,
+        );
+        assert!(matches!(b[0], Block::Heading { .. }), "{b:?}");
+        assert!(!b.iter().any(|x| matches!(x, Block::Table { .. })));
+    }
+
+    #[test]
+    fn code_blocks_keep_text_and_language() {
+        let b = blocks(
+            "<pre><code class=\"hljs language-Rust\">fn main() {\n    println!(\"&lt;hi&gt;\");\n}\n</code></pre>",
+            None,
+        );
+        assert_eq!(
+            b,
+            vec![Block::Code {
+                language: Some("rust".into()),
+                text: "fn main() {\n    println!(\"<hi>\");\n}".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn code_language_comes_from_common_highlighter_markup() {
+        for (html, lang) in [
+            (
+                "<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x</code></pre></div></div>",
+                "ruby",
+            ),
+            (
+                "<div class=\"highlight highlight-source-python\"><pre>x</pre></div>",
+                "python",
+            ),
+            ("<pre class=\"brush: js; gutter: false\">x</pre>", "js"),
+            (
+                "<div class=\"sourceCode\"><pre class=\"sourceCode haskell\"><code>x</code></pre></div>",
+                "haskell",
+            ),
+            ("<pre><code data-lang=\"go\">x</code></pre>", "go"),
+        ] {
+            let b = blocks(html, None);
+            assert_eq!(
+                b,
+                vec![Block::Code {
+                    language: Some(lang.into()),
+                    text: "x".into()
+                }],
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_number_gutters_are_not_code() {
+        let b = blocks(
+            "<table class=\"rouge-table\"><tr><td><pre>1\n2\n3</pre></td><td><pre>a\nb\nc</pre></td></tr></table>",
+            None,
+        );
+        assert_eq!(
+            b,
+            vec![Block::Code {
+                language: None,
+                text: "a\nb\nc".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn quotes_and_figures_with_captions() {
+        let b = blocks(
+            "<blockquote><p>Said.</p></blockquote>\
+             <figure><img src=\"/i.png\" alt=\"An image\"><figcaption>The <em>caption</em></figcaption></figure>",
+            Some("https://example.org/a/b.html"),
+        );
+        assert_eq!(
+            b,
+            vec![
+                Block::Quote {
+                    blocks: vec![para("Said.")]
+                },
+                Block::Figure {
+                    src: "https://example.org/i.png".into(),
+                    alt: "An image".into(),
+                    caption: vec![
+                        t("The "),
+                        Inline::Emphasis {
+                            inlines: vec![t("caption")]
+                        }
+                    ],
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_markup_and_links_resolve_against_the_page_url() {
+        let b = blocks(
+            "<p>A <em>b</em> <strong>c</strong> <code>d()</code> <a href=\"../e?x=1\">e</a>\
+             <a href=\"#top\">f</a><br>g</p>",
+            Some("https://example.org/a/b/c.html"),
+        );
+        assert_eq!(
+            b,
+            vec![Block::Paragraph {
+                inlines: vec![
+                    t("A "),
+                    Inline::Emphasis {
+                        inlines: vec![t("b")]
+                    },
+                    t(" "),
+                    Inline::Strong {
+                        inlines: vec![t("c")]
+                    },
+                    t(" "),
+                    Inline::Code { text: "d()".into() },
+                    t(" "),
+                    Inline::Link {
+                        href: "https://example.org/a/e?x=1".into(),
+                        inlines: vec![t("e")]
+                    },
+                    t("f"),
+                    Inline::LineBreak,
+                    t("g"),
+                ]
+            }]
+        );
+    }
+
+    #[test]
+    fn base_href_takes_precedence_over_the_page_url() {
+        let b = blocks(
+            "<html><head><base href=\"/docs/\"></head><body><p><a href=\"x.html\">x</a></p></body></html>",
+            Some("https://example.org/a/b.html"),
+        );
+        let Block::Paragraph { inlines } = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            inlines[0],
+            Inline::Link {
+                href: "https://example.org/docs/x.html".into(),
+                inlines: vec![t("x")]
+            }
+        );
+    }
+
+    #[test]
+    fn double_line_breaks_split_paragraphs() {
+        let b = blocks("<div>One<br><br>Two<br>still two</div>", None);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[0], para("One"));
+    }
+
+    #[test]
+    fn deeply_nested_lists_build_and_render_without_overflow() {
+        for levels in [250, 400] {
+            let html = "<ul><li><em>x".repeat(levels) + &"</em></li></ul>".repeat(levels);
+            let b = blocks(&html, None);
+            assert_eq!(b.len(), 1);
+            assert!(crate::render::markdown(&b, &Default::default()).contains("*x"));
+            assert!(crate::render::html(&b).contains("<li><em>x"));
+            assert!(crate::render::text(&b).contains("- x"));
+        }
+    }
 }
