@@ -1,6 +1,34 @@
 //! Metadata: title, authors, dates, site, language, image, tags, read from the whole document.
+//!
+//! One scan ([`scan`]) gathers the nodes every source needs; each source has its own module;
+//! this module merges them field by field in a fixed priority:
+//!
+//! | field       | sources, best first |
+//! |-------------|---------------------|
+//! | title       | JSON-LD `headline`, title `<meta>` (Dublin Core, OpenGraph, Twitter, Parse.ly), `<title>`; decoration cut to the matching `<h1>` or the site name dropped ([`title`]) |
+//! | authors     | JSON-LD `author`, author `<meta>`, microdata `itemprop=author`, visible byline ([`byline`]) |
+//! | published   | JSON-LD `datePublished`, date `<meta>`, microdata, the URL path, `<time>`, elements classed as dates; else `modified` ([`dates`]) |
+//! | modified    | JSON-LD `dateModified`, modification `<meta>`, microdata |
+//! | site_name   | `og:site_name`, JSON-LD publisher / WebSite, `application-name` |
+//! | language    | `<html lang>`, `Content-Language`, JSON-LD `inLanguage`, `og:locale`, detection ([`language`]) |
+//! | description | description `<meta>`, JSON-LD `description` |
+//! | url         | the caller's URL, `<link rel=canonical>`, `og:url`, JSON-LD `url` |
+//! | image       | `og:image`, Twitter image, JSON-LD `image`, `rel=image_src`, the first article image |
+//! | tags        | `article:tag`, `article:section`, keywords `<meta>`, JSON-LD `keywords`, `rel=tag` links |
+//! | page_type   | JSON-LD `@type`, `og:type` |
+
+mod byline;
+mod dates;
+mod jsonld;
+mod language;
+mod meta;
+pub(crate) mod scan;
+mod title;
+mod url;
 
 use crate::dom::Document;
+use meta::Metas;
+use scan::{in_foreign_container, visible_text};
 
 /// Everything the metadata stage finds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,13 +59,368 @@ pub struct Metadata {
 
 /// Reads the metadata of `doc`; `url` is the caller-given address.
 pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
-    let title = doc
-        .find_tag("title")
-        .map(|t| doc.text_content(t).trim().to_string())
-        .filter(|t| !t.is_empty());
+    let page = scan::scan(doc);
+    let metas = Metas::new(&page.metas);
+    let ld = jsonld::extract(&page.json_ld);
+
+    // Address: the caller's, else what the page says about itself.
+    let declared_url = page
+        .canonical
+        .as_deref()
+        .or_else(|| metas.get("og:url"))
+        .or(ld.url.as_deref());
+    let page_url = match url {
+        Some(u) => url::resolve(u, None).or_else(|| Some(u.to_string())),
+        None => declared_url.and_then(|d| url::resolve(d, None)),
+    };
+    let base = page_url.as_deref();
+
+    // Site name and the keys that recognise it inside titles.
+    let site_name = metas
+        .get("og:site_name")
+        .map(scan::collapse)
+        .or_else(|| ld.site_name.clone())
+        .or_else(|| {
+            metas
+                .first(&meta::SITE[1..])
+                .map(|(_, v)| scan::collapse(v))
+        });
+    let mut sites: Vec<String> = Vec::new();
+    for s in site_name
+        .iter()
+        .map(String::as_str)
+        .chain(ld.site_name.as_deref())
+        .chain(metas.first(&meta::SITE[1..4]).map(|(_, v)| v))
+    {
+        sites.push(squash(s));
+    }
+    for u in [url, page.canonical.as_deref(), metas.get("og:url")]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(abs) = url::resolve(u, base) {
+            sites.extend(url::host_names(&abs).iter().map(|h| squash(h)));
+        }
+    }
+    sites.retain(|s| s.len() >= 2);
+    sites.dedup();
+
+    // Title.
+    let h1s: Vec<String> = page
+        .h1
+        .iter()
+        .take(6)
+        .map(|&i| visible_text(doc, i, 400))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 300)
+        .collect();
+    let meta_title = ld
+        .headline
+        .clone()
+        .or_else(|| metas.first(meta::TITLE).map(|(_, v)| scan::collapse(v)));
+    let title = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
+
+    // Language first: it decides how to read 03/04/2021.
+    let language = page
+        .html_lang
+        .as_deref()
+        .and_then(language::normalize)
+        .or_else(|| {
+            metas
+                .first(meta::LANGUAGE)
+                .and_then(|(_, v)| language::normalize(v))
+        })
+        .or_else(|| ld.language.as_deref().and_then(language::normalize))
+        .or_else(|| {
+            let body = page.body.unwrap_or(0);
+            language::detect(&visible_text(doc, body, 20_000))
+        });
+    let month_first = language
+        .as_deref()
+        .is_none_or(|l| l == "en" || l == "en-US");
+
+    let authors = authors(doc, &page, &metas, &ld);
+    let modified = modified(doc, &page, &metas, &ld);
+    let published = published(doc, &page, &metas, &ld, &[url, declared_url], month_first)
+        .or_else(|| modified.clone());
+
+    let description = metas
+        .first(meta::DESCRIPTION)
+        .map(|(_, v)| scan::collapse(v))
+        .or_else(|| ld.description.clone())
+        .filter(|d| !d.is_empty());
+
+    let image = metas
+        .first(meta::IMAGE)
+        .map(|(_, v)| v.to_string())
+        .or_else(|| ld.image.clone())
+        .or_else(|| page.image_src.clone())
+        .and_then(|i| url::resolve(&i, base).or(Some(i)))
+        .or_else(|| lead_image(doc, &page, base));
+
+    let mut tags: Vec<String> = Vec::new();
+    for key in meta::TAGS {
+        for v in metas.all(key) {
+            if matches!(
+                *key,
+                "keywords" | "news_keywords" | "parsely-tags" | "citation_keywords"
+            ) {
+                tags.extend(v.split([',', ';']).map(scan::collapse));
+            } else {
+                tags.push(scan::collapse(v));
+            }
+        }
+    }
+    tags.extend(ld.tags.iter().cloned());
+    tags.extend(page.tag_links.iter().map(|&i| visible_text(doc, i, 100)));
+    tags.retain(|t| !t.is_empty() && t.chars().count() <= 60);
+    byline::dedup(&mut tags);
+    tags.truncate(40);
+
+    let page_type = ld
+        .main_type
+        .as_deref()
+        .and_then(page_type_of)
+        .or_else(|| metas.get("og:type").and_then(page_type_of));
+
     Metadata {
         title,
-        url: url.map(str::to_string),
-        ..Metadata::default()
+        authors,
+        published,
+        modified,
+        site_name,
+        language,
+        description,
+        url: page_url,
+        image,
+        tags,
+        page_type,
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Authors, from the most to the least structured source.
+fn authors(doc: &Document, page: &scan::Page, metas: &Metas, ld: &jsonld::JsonLd) -> Vec<String> {
+    let mut from_ld: Vec<String> = ld.authors.iter().flat_map(|a| byline::clean(a)).collect();
+    byline::dedup(&mut from_ld);
+    if !from_ld.is_empty() && !ld.authors_are_orgs {
+        return from_ld;
+    }
+    let mut from_meta: Vec<String> = Vec::new();
+    for key in meta::AUTHOR {
+        let vals: Vec<&str> = metas.all(key).filter(|v| !byline::is_handle(v)).collect();
+        if vals.is_empty() {
+            continue;
+        }
+        from_meta = vals.iter().flat_map(|v| byline::clean(v)).collect();
+        if !from_meta.is_empty() {
+            break;
+        }
+    }
+    byline::dedup(&mut from_meta);
+    if !from_meta.is_empty() {
+        return from_meta;
+    }
+    let micro = byline::from_microdata(doc, page);
+    if !micro.is_empty() {
+        return micro;
+    }
+    let visible = byline::from_bylines(doc, page);
+    if !visible.is_empty() {
+        return visible;
+    }
+    from_ld
+}
+
+fn parse_first<'a>(vals: impl IntoIterator<Item = &'a str>) -> Option<dates::Found> {
+    vals.into_iter().find_map(dates::parse_machine)
+}
+
+/// The publication date.
+fn published(
+    doc: &Document,
+    page: &scan::Page,
+    metas: &Metas,
+    ld: &jsonld::JsonLd,
+    urls: &[Option<&str>],
+    month_first: bool,
+) -> Option<String> {
+    if let Some(f) = ld.published.as_deref().and_then(dates::parse_machine) {
+        return Some(f.iso());
+    }
+    if let Some(f) = parse_first(meta::PUBLISHED.iter().filter_map(|k| metas.get(k))) {
+        return Some(f.iso());
+    }
+    if let Some(f) = itemprop_date(doc, page, &["datePublished", "dateCreated", "uploadDate"]) {
+        return Some(f.iso());
+    }
+    if let Some(f) = urls.iter().flatten().find_map(|u| dates::from_url(u)) {
+        return Some(f.iso());
+    }
+    // <time> elements: a marked publication time first, else the first one outside comments
+    // and sidebars.
+    let times: Vec<usize> = page
+        .times
+        .iter()
+        .copied()
+        .filter(|&i| !in_foreign_container(doc, i))
+        .collect();
+    let marked = times.iter().copied().find(|&i| {
+        doc.attr(i, "pubdate").is_some()
+            || doc.attr(i, "class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("publish") || c.contains("posted") || c.contains("entry-date")
+            })
+    });
+    for i in marked.into_iter().chain(times.iter().copied()) {
+        let f = doc
+            .attr(i, "datetime")
+            .and_then(dates::parse_machine)
+            .or_else(|| dates::parse_text(&visible_text(doc, i, 200), month_first));
+        if let Some(f) = f {
+            return Some(f.iso());
+        }
+    }
+    // hAtom: <abbr class="published" title="2020-01-01">.
+    for &i in &page.date_elems {
+        if in_foreign_container(doc, i) {
+            continue;
+        }
+        let class = doc.attr(i, "class").unwrap_or("").to_ascii_lowercase();
+        if class.contains("updated") || class.contains("modified") {
+            continue;
+        }
+        let f = doc
+            .attr(i, "title")
+            .or_else(|| doc.attr(i, "datetime"))
+            .or_else(|| doc.attr(i, "content"))
+            .and_then(dates::parse_machine)
+            .or_else(|| {
+                let text = visible_text(doc, i, 300);
+                if text.chars().count() > 250 || text.contains('©') {
+                    return None;
+                }
+                dates::parse_text(&text, month_first)
+            });
+        if let Some(f) = f {
+            return Some(f.iso());
+        }
+    }
+    None
+}
+
+/// A date from microdata: `itemprop` in `props`, outside comments.
+fn itemprop_date(doc: &Document, page: &scan::Page, props: &[&str]) -> Option<dates::Found> {
+    page.itemprops
+        .iter()
+        .copied()
+        .filter(|&i| {
+            doc.attr(i, "itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|p| props.contains(&p)))
+        })
+        .filter(|&i| !in_foreign_container(doc, i))
+        .find_map(|i| dates::parse_machine(&byline::prop_value(doc, i)))
+}
+
+/// The modification date.
+fn modified(
+    doc: &Document,
+    page: &scan::Page,
+    metas: &Metas,
+    ld: &jsonld::JsonLd,
+) -> Option<String> {
+    ld.modified
+        .as_deref()
+        .and_then(dates::parse_machine)
+        .or_else(|| parse_first(meta::MODIFIED.iter().filter_map(|k| metas.get(k))))
+        .or_else(|| itemprop_date(doc, page, &["dateModified"]))
+        .map(|f| f.iso())
+}
+
+/// The first real image of the article (or of the body): not a pixel, icon or data URL.
+fn lead_image(doc: &Document, page: &scan::Page, base: Option<&str>) -> Option<String> {
+    page.images
+        .iter()
+        .copied()
+        .filter(|&i| page.article.is_none_or(|a| doc.contains(a, i)))
+        .filter(|&i| {
+            let small = |k| {
+                doc.attr(i, k)
+                    .and_then(|v| v.trim_end_matches("px").parse::<u32>().ok())
+                    .is_some_and(|v| v < 50)
+            };
+            !small("width") && !small("height")
+        })
+        .find_map(|i| {
+            let src = doc
+                .attr(i, "src")
+                .filter(|s| !s.starts_with("data:"))
+                .or_else(|| doc.attr(i, "data-src"))?;
+            url::resolve(src, base)
+        })
+}
+
+/// Our page type for a schema.org or OpenGraph type.
+fn page_type_of(t: &str) -> Option<String> {
+    let t = t.to_ascii_lowercase();
+    let kind = match t.as_str() {
+        "discussionforumposting" | "qapage" | "question" => "forum",
+        "product" | "og:product" | "product.item" | "product.group" => "product",
+        "collectionpage" | "itemlist" | "searchresultspage" | "product.group.list" => "listing",
+        "techarticle" | "apireference" => "documentation",
+        "videoobject" | "video.other" | "video.movie" | "video.episode" => "video",
+        "recipe" => "recipe",
+        "profilepage" | "profile" => "profile",
+        "event" => "event",
+        "jobposting" => "job",
+        "website" | "webpage" | "itempage" | "aboutpage" | "contactpage" | "faqpage"
+        | "medicalwebpage" => return None,
+        t if t.contains("article") || t.contains("posting") || t == "report" || t == "review" => {
+            "article"
+        }
+        _ => return None,
+    };
+    Some(kind.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Document::parse(html, &Limits::default()), None)
+    }
+
+    #[test]
+    fn title_falls_back_to_the_title_element() {
+        let d = Document::parse("<title>Hello</title>", &Limits::default());
+        assert_eq!(extract(&d, None).title.as_deref(), Some("Hello"));
+    }
+
+    #[test]
+    fn caller_url_wins_over_canonical() {
+        let html = r#"<link rel="canonical" href="https://ex.org/c">"#;
+        let d = Document::parse(html, &Limits::default());
+        assert_eq!(
+            extract(&d, Some("https://ex.org/given")).url.as_deref(),
+            Some("https://ex.org/given")
+        );
+        assert_eq!(meta(html).url.as_deref(), Some("https://ex.org/c"));
+    }
+
+    #[test]
+    fn page_types_map_to_our_names() {
+        assert_eq!(page_type_of("NewsArticle").as_deref(), Some("article"));
+        assert_eq!(
+            page_type_of("DiscussionForumPosting").as_deref(),
+            Some("forum")
+        );
+        assert_eq!(page_type_of("website"), None);
     }
 }

@@ -1,0 +1,296 @@
+//! Authors: cleaning raw author strings into person names, and finding visible bylines
+//! ("By …", "Posted on … by …", `rel=author`, `itemprop=author`, hCard) in the page.
+
+use super::scan::{Page, collapse, in_foreign_container, visible_text};
+use crate::dom::{Document, Ix};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A leading "By", "Written by", "Author:" and their equivalents in other languages.
+static PREFIX_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:(?:written|posted|published|reviewed|edited|reported|story|text|words|article|photos?|compiled)\s+)?(?:by|from|von|par|por|di|da|door|av|af|przez|od|от)\b\s*:?\s*|(?:authors?|autor(?:in|es)?|auteur|autore|autori|writer|posted|written|escrito|byline)\s*:\s*|(?:author|autor|auteur)\s+)",
+    )
+    .ok()
+});
+
+/// Where a byline stops being a name: a date, a time, a separator, "on", "updated".
+static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*(?:\||•|·|—|–|\s-\s|/\s|\bon\s+\w+\s+\d|\b(?:published|updated|posted|last\s+updated|modified|le|am|el|il|on)\b\s*:?\s*\d|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}|\bupdated\b|\bpublished\b|\bfollow\b|\bemail\b|\btwitter\b|\bread more\b|\bview all\b|\bmore by\b|\bmin(?:ute)?s? read\b|\(\s*opens)",
+    )
+    .ok()
+});
+
+/// Separators between several authors.
+static SPLIT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:and|und|et|y|e|en|og|och|i|и)\s+|\s*&\s*|\s*;\s*|\s*\band\b\s*,?").ok()
+});
+
+/// Strings that are never an author's name.
+const NOT_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "by",
+    "author",
+    "authors",
+    "unknown",
+    "null",
+    "none",
+    "guest",
+    "webmaster",
+    "editor",
+    "posted",
+    "share",
+    "follow",
+    "about the author",
+    "view all posts",
+    "written by",
+    "more",
+    "comments",
+    "home",
+    "menu",
+    "search",
+    "login",
+    "log in",
+    "sign in",
+    "subscribe",
+];
+
+/// One person's name, or `None` when `s` does not look like one.
+fn valid_name(s: &str) -> Option<String> {
+    let s = s
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | ':' | ';' | '-' | '|' | '.' | '·' | '•' | '(' | ')' | '"' | '\''
+                )
+        })
+        .to_string();
+    // Keep a trailing initial's dot ("Jr.", "J.") only when the name had one.
+    let words = s.split_whitespace().count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    if s.is_empty()
+        || s.chars().count() > 70
+        || words > 7
+        || letters < 2
+        || digits * 3 > letters
+        || s.contains("http")
+        || s.contains("www.")
+        || s.contains('{')
+        || s.contains('<')
+        || NOT_NAMES.contains(&s.to_lowercase().as_str())
+    {
+        return None;
+    }
+    Some(s)
+}
+
+/// Cleans a raw author string ("By Ann Lee and Bo Chan | June 3, 2020") into names.
+pub fn clean(raw: &str) -> Vec<String> {
+    let mut s = collapse(raw);
+    // Strip prefixes, possibly several ("Posted by: By Ann").
+    for _ in 0..3 {
+        let Some(m) = PREFIX_RE.as_ref().and_then(|r| r.find(&s)) else {
+            break;
+        };
+        if m.end() == 0 {
+            break;
+        }
+        s = s[m.end()..].trim().to_string();
+    }
+    if let Some(m) = TAIL_RE.as_ref().and_then(|r| r.find(&s))
+        && m.start() > 0
+    {
+        s.truncate(m.start());
+    }
+    let s = s.trim();
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = match SPLIT_RE.as_ref() {
+        Some(r) => r.split(s).collect(),
+        None => vec![s],
+    };
+    let mut out = Vec::new();
+    for p in parts {
+        // A comma separates authors only when every piece reads as a full name; otherwise it
+        // belongs to the name ("Ann Lee, MD").
+        let pieces: Vec<&str> = p
+            .split(',')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        let all_full = pieces.len() > 1
+            && pieces
+                .iter()
+                .all(|x| (2..=4).contains(&x.split_whitespace().count()));
+        if all_full {
+            out.extend(pieces.into_iter().filter_map(valid_name));
+        } else if let Some(n) = valid_name(p) {
+            out.push(n);
+        }
+    }
+    dedup(&mut out);
+    out
+}
+
+/// Removes case-insensitive duplicates, keeping the first.
+pub fn dedup(v: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|x| seen.insert(x.to_lowercase()));
+}
+
+/// Whether `s` is a social handle (`@name`) or a profile URL rather than a name.
+pub fn is_handle(s: &str) -> bool {
+    s.starts_with('@') || s.starts_with("http") || s.contains(".com/")
+}
+
+/// Authors named by microdata: `itemprop=author` (its `itemprop=name` when it is an item,
+/// else its text or `content`).
+pub fn from_microdata(doc: &Document, page: &Page) -> Vec<String> {
+    let mut out = Vec::new();
+    for &i in &page.itemprops {
+        let prop = doc.attr(i, "itemprop").unwrap_or("");
+        if !prop
+            .split_whitespace()
+            .any(|p| p == "author" || p == "creator")
+        {
+            continue;
+        }
+        if in_foreign_container(doc, i) {
+            continue;
+        }
+        let raw = if doc.attr(i, "itemscope").is_some() {
+            page.itemprops
+                .iter()
+                .copied()
+                .filter(|&j| doc.contains(i, j) && j != i)
+                .find(|&j| {
+                    doc.attr(j, "itemprop")
+                        .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))
+                })
+                .map(|j| prop_value(doc, j))
+                .unwrap_or_else(|| visible_text(doc, i, 300))
+        } else {
+            prop_value(doc, i)
+        };
+        let names = clean(&raw);
+        if !names.is_empty() {
+            out.extend(names);
+            if out.len() >= 8 {
+                break;
+            }
+        }
+    }
+    dedup(&mut out);
+    out
+}
+
+/// The value of a microdata property element: `content`, `datetime`, or its text.
+pub fn prop_value(doc: &Document, i: Ix) -> String {
+    doc.attr(i, "content")
+        .or_else(|| doc.attr(i, "datetime"))
+        .map(str::to_string)
+        .unwrap_or_else(|| visible_text(doc, i, 300))
+}
+
+/// Authors from the first visible byline: an element whose class, id or rel says "author" or
+/// "byline", outside comments and related-post lists.
+pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
+    let mut tried = 0;
+    for &i in &page.bylines {
+        if matches!(
+            doc.tag(i),
+            "body" | "html" | "article" | "main" | "img" | "meta" | "link"
+        ) {
+            continue;
+        }
+        let text = visible_text(doc, i, 400);
+        if text.is_empty() || text.chars().count() > 200 {
+            continue;
+        }
+        // A container of a whole article is not a byline.
+        if in_foreign_container(doc, i) {
+            continue;
+        }
+        tried += 1;
+        if tried > 24 {
+            break;
+        }
+        let names = clean(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+    use crate::metadata::scan::scan;
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert!(PREFIX_RE.is_some() && TAIL_RE.is_some() && SPLIT_RE.is_some());
+    }
+
+    #[test]
+    fn by_prefixes_and_trailing_dates_are_removed() {
+        assert_eq!(clean("By Ann Lee"), ["Ann Lee"]);
+        assert_eq!(clean("by:  Ann Lee"), ["Ann Lee"]);
+        assert_eq!(clean("Written by Ann Lee | March 3, 2020"), ["Ann Lee"]);
+        assert_eq!(clean("Posted by Ann Lee on 3 March 2020"), ["Ann Lee"]);
+        assert_eq!(clean("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        assert_eq!(clean("Von Max Muster, 12.03.2019"), ["Max Muster"]);
+        assert_eq!(clean("Author: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean("By Lucas Nolan 22 Dec 2016"), ["Lucas Nolan"]);
+    }
+
+    #[test]
+    fn several_authors_are_split() {
+        assert_eq!(clean("By Ann Lee and Bo Chan"), ["Ann Lee", "Bo Chan"]);
+        assert_eq!(clean("Ann Lee & Bo Chan"), ["Ann Lee", "Bo Chan"]);
+        assert_eq!(
+            clean("Ann Lee, Bo Chan, Cy Dee"),
+            ["Ann Lee", "Bo Chan", "Cy Dee"]
+        );
+        // A comma before a credential is part of the name.
+        assert_eq!(clean("Dylan Bailey, MS, RD"), ["Dylan Bailey, MS, RD"]);
+    }
+
+    #[test]
+    fn non_names_are_rejected() {
+        assert!(clean("admin").is_empty());
+        assert!(clean("https://example.org/author/ann").is_empty());
+        assert!(clean("By").is_empty());
+        assert!(clean(&"word ".repeat(30)).is_empty());
+    }
+
+    #[test]
+    fn visible_byline_outside_comments_is_found() {
+        let d = crate::dom::Document::parse(
+            r#"<body><div class="comments"><span class="comment-author">Troll</span></div>
+            <p class="byline">By <a rel="author">Ann Lee</a> | 3 March 2020</p></body>"#,
+            &Limits::default(),
+        );
+        let p = scan(&d);
+        assert_eq!(from_bylines(&d, &p), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn microdata_author_item_gives_its_name() {
+        let d = crate::dom::Document::parse(
+            r#"<body><div itemprop="author" itemscope itemtype="https://schema.org/Person">
+            <img itemprop="image" src="a.jpg"><span itemprop="name">Ann Lee</span>
+            <span itemprop="jobTitle">Reporter</span></div></body>"#,
+            &Limits::default(),
+        );
+        let p = scan(&d);
+        assert_eq!(from_microdata(&d, &p), ["Ann Lee"]);
+    }
+}

@@ -1,0 +1,282 @@
+//! One linear pass over the whole document that gathers every node the metadata sources read.
+
+use crate::dom::{Document, Ix};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Most candidates of one kind kept: pages with thousands of bylines or times are not articles.
+const MAX_CANDIDATES: usize = 64;
+
+/// Class, id, rel or itemprop words that mark a visible byline.
+static BYLINE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)byline|author|writer|posted[-_]?by|submitted|p-author|h-card|vcard|contributor|username|user-name|poster|creator|reporter",
+    )
+    .ok()
+});
+
+/// Class, id or itemprop words of an element that shows a date.
+static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)date|time|publish|posted|dateline|byline|post-?meta|entry-?meta|article-?meta|meta-?info|post-?info|article-?info|timestamp|updated|created|subtitle|info",
+    )
+    .ok()
+});
+
+/// Containers whose bylines and dates are not the article's.
+static FOREIGN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)comment|reply|replies|respond|related|recommend|sidebar|widget|footer|trending|popular|promo|newsletter|share|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev",
+    )
+    .ok()
+});
+
+/// Whether `s` matches an optional regex.
+pub fn is_match(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.is_match(s))
+}
+
+/// What the scan found, by kind, in document order.
+#[derive(Default)]
+pub struct Page {
+    /// `<html lang>`.
+    pub html_lang: Option<String>,
+    /// The document's `<title>` (not an SVG title), whitespace-collapsed.
+    pub title: Option<String>,
+    /// `<meta>` entries: (key, content), key lower-cased from property, name, itemprop or http-equiv.
+    pub metas: Vec<(String, String)>,
+    /// `<link rel=canonical>` href.
+    pub canonical: Option<String>,
+    /// `<link rel=image_src>` href.
+    pub image_src: Option<String>,
+    /// Texts of `<script type=application/ld+json>`.
+    pub json_ld: Vec<String>,
+    /// `<h1>` elements.
+    pub h1: Vec<Ix>,
+    /// `<h2>` elements (a few).
+    pub h2: Vec<Ix>,
+    /// `<time>` elements.
+    pub times: Vec<Ix>,
+    /// Elements with an `itemprop` attribute (outside `<head>`).
+    pub itemprops: Vec<Ix>,
+    /// Elements whose class, id or rel say they hold an author.
+    pub bylines: Vec<Ix>,
+    /// Elements whose class or id say they hold a date.
+    pub date_elems: Vec<Ix>,
+    /// Links with `rel=tag` or `rel=category`.
+    pub tag_links: Vec<Ix>,
+    /// The first `<article>` element.
+    pub article: Option<Ix>,
+    /// The `<body>` element.
+    pub body: Option<Ix>,
+    /// First few images in the body.
+    pub images: Vec<Ix>,
+}
+
+/// Tags whose text is never shown.
+pub fn is_hidden_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+    )
+}
+
+/// The shown text of `i` (script, style and the like skipped), whitespace-collapsed, stopping
+/// after about `cap` bytes.
+pub fn visible_text(doc: &Document, i: Ix, cap: usize) -> String {
+    let mut s = String::new();
+    let end = doc.nodes[i].end;
+    let mut j = i;
+    while j < end && s.len() < cap {
+        let t = doc.tag(j);
+        if j != i && is_hidden_tag(t) {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if let Some(text) = doc.text(j) {
+            s.push_str(text);
+        } else if matches!(t, "br" | "p" | "div" | "li" | "td" | "span" | "a") {
+            s.push(' ');
+        }
+        j += 1;
+    }
+    collapse(&s)
+}
+
+/// Collapses runs of whitespace into one space and trims.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Whether `i` sits in a container (comments, related posts, sidebar...) whose metadata is not
+/// the article's.
+pub fn in_foreign_container(doc: &Document, i: Ix) -> bool {
+    std::iter::once(i).chain(doc.ancestors(i)).any(|a| {
+        matches!(doc.tag(a), "aside" | "footer" | "nav")
+            || doc
+                .attr(a, "class")
+                .is_some_and(|c| is_match(&FOREIGN_RE, c))
+            || doc.attr(a, "id").is_some_and(|c| is_match(&FOREIGN_RE, c))
+    })
+}
+
+/// Scans `doc` once.
+pub fn scan(doc: &Document) -> Page {
+    let mut p = Page::default();
+    let mut i = 0;
+    let n = doc.len();
+    let mut svg_end = 0;
+    while i < n {
+        let tag = doc.tag(i);
+        if tag.is_empty() {
+            i += 1;
+            continue;
+        }
+        match tag {
+            "html" if p.html_lang.is_none() => {
+                p.html_lang = doc
+                    .attr(i, "lang")
+                    .or_else(|| doc.attr(i, "xml:lang"))
+                    .map(str::to_string);
+            }
+            "svg" => svg_end = doc.nodes[i].end,
+            "title" if p.title.is_none() && i >= svg_end => {
+                let t = collapse(&doc.text_content(i));
+                if !t.is_empty() {
+                    p.title = Some(t);
+                }
+            }
+            "meta" => {
+                let content = doc.attr(i, "content").or_else(|| doc.attr(i, "value"));
+                if let Some(content) = content {
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        if let Some(k) = doc.attr(i, key) {
+                            for k in k.split_whitespace() {
+                                p.metas.push((k.to_lowercase(), content.trim().to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+            "link" => {
+                let rel = doc.attr(i, "rel").unwrap_or("").to_ascii_lowercase();
+                let href = doc.attr(i, "href").map(str::trim).filter(|h| !h.is_empty());
+                if let Some(href) = href {
+                    let rels: Vec<&str> = rel.split_whitespace().collect();
+                    if rels.contains(&"canonical") && p.canonical.is_none() {
+                        p.canonical = Some(href.to_string());
+                    }
+                    if rels.contains(&"image_src") && p.image_src.is_none() {
+                        p.image_src = Some(href.to_string());
+                    }
+                }
+            }
+            "script" => {
+                let ty = doc
+                    .attr(i, "type")
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                if ty == "application/ld+json" && p.json_ld.len() < MAX_CANDIDATES {
+                    p.json_ld.push(doc.text_content(i));
+                }
+                // Nothing inside a script is an element.
+                i = doc.nodes[i].end;
+                continue;
+            }
+            "style" | "template" | "noscript" => {
+                i = doc.nodes[i].end;
+                continue;
+            }
+            "body" if p.body.is_none() => p.body = Some(i),
+            "article" if p.article.is_none() => p.article = Some(i),
+            "h1" if p.h1.len() < MAX_CANDIDATES => p.h1.push(i),
+            "h2" if p.h2.len() < 8 => p.h2.push(i),
+            "time" if p.times.len() < MAX_CANDIDATES => p.times.push(i),
+            "img" if p.images.len() < 16 && p.body.is_some() => p.images.push(i),
+            _ => {}
+        }
+        if p.body.is_some() && tag != "meta" && tag != "link" {
+            if doc.attr(i, "itemprop").is_some() && p.itemprops.len() < MAX_CANDIDATES * 4 {
+                p.itemprops.push(i);
+            }
+            let rel = doc.attr(i, "rel").unwrap_or("");
+            if tag == "a"
+                && rel
+                    .split_whitespace()
+                    .any(|r| r == "tag" || r == "category")
+                && p.tag_links.len() < MAX_CANDIDATES
+            {
+                p.tag_links.push(i);
+            }
+            let class = doc.attr(i, "class").unwrap_or("");
+            let id = doc.attr(i, "id").unwrap_or("");
+            let prop = doc.attr(i, "itemprop").unwrap_or("");
+            if p.bylines.len() < MAX_CANDIDATES
+                && (is_match(&BYLINE_RE, class)
+                    || is_match(&BYLINE_RE, id)
+                    || rel.split_whitespace().any(|r| r == "author")
+                    || prop.contains("author"))
+            {
+                p.bylines.push(i);
+            }
+            if p.date_elems.len() < MAX_CANDIDATES
+                && (is_match(&DATE_RE, class) || is_match(&DATE_RE, id))
+            {
+                p.date_elems.push(i);
+            }
+        }
+        i += 1;
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert!(BYLINE_RE.is_some() && DATE_RE.is_some() && FOREIGN_RE.is_some());
+    }
+
+    #[test]
+    fn scan_gathers_head_and_body_sources() {
+        let d = Document::parse(
+            r#"<html lang="de"><head><title> A
+            title </title><meta property="og:title dc:title" content="OG">
+            <link rel="canonical" href="/c"><script type="application/ld+json">{"a":1}</script></head>
+            <body><svg><title>icon</title></svg><h1>Head</h1><span class="byline">By Ann</span>
+            <time datetime="2020-01-01">x</time></body></html>"#,
+            &Limits::default(),
+        );
+        let p = scan(&d);
+        assert_eq!(p.html_lang.as_deref(), Some("de"));
+        assert_eq!(p.title.as_deref(), Some("A title"));
+        assert_eq!(p.metas.len(), 2);
+        assert_eq!(p.metas[1], ("dc:title".to_string(), "OG".to_string()));
+        assert_eq!(p.canonical.as_deref(), Some("/c"));
+        assert_eq!(p.json_ld, [r#"{"a":1}"#]);
+        assert_eq!(p.h1.len(), 1);
+        assert_eq!(p.bylines.len(), 1);
+        assert_eq!(p.times.len(), 1);
+    }
+
+    #[test]
+    fn visible_text_skips_scripts() {
+        let d = Document::parse(
+            "<div>By <script>var x=1;</script><b>Ann</b>  Lee</div>",
+            &Limits::default(),
+        );
+        let div = d.find_tag("div").unwrap_or(0);
+        assert_eq!(visible_text(&d, div, 1000), "By Ann Lee");
+    }
+}

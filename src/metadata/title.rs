@@ -1,0 +1,275 @@
+//! Title: the headline, without the " | Site" or " – Site name" decoration of `<title>`.
+//!
+//! Sources: JSON-LD `headline`, the title `<meta>` tags (Dublin Core, OpenGraph, Twitter...),
+//! `<title>` and the page's `<h1>`s. A metadata title without decoration is taken as is. A
+//! decorated one is cut down to the `<h1>` that matches one of its parts, or else its site-name
+//! part (recognised from the site name, the host name, or a part shared with `<title>`) is
+//! dropped.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Separators between a headline and the site name or section in a title.
+static SEP_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\s+[|\-–—·•»/\\>~]\s+|\s*\|\s*|\s+::\s+|\s*::\s*$|\s+[–—]\s*|\s*[–—]\s+").ok()
+});
+
+/// Normalised form for comparisons: lower-case, straight quotes, single spaces, no edge
+/// punctuation.
+pub fn norm(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' | '«' | '»' => '"',
+            '\u{a0}' => ' ',
+            '？' => '?',
+            c => c,
+        })
+        .collect();
+    let s = super::scan::collapse(&s.to_lowercase());
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '|' | '-' | '–' | '—'))
+        .to_string()
+}
+
+/// The same without any space or punctuation: for matching "Example Blog" to "exampleblog.com".
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The parts of a decorated title, trimmed, in order.
+pub fn segments(t: &str) -> Vec<&str> {
+    match SEP_RE.as_ref() {
+        Some(r) => r
+            .split(t)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => vec![t],
+    }
+}
+
+/// Whether a title part names the site: it equals, contains or is contained in one of `sites`
+/// (site names and host names, squashed).
+fn is_site(part: &str, sites: &[String]) -> bool {
+    let p = squash(part);
+    if p.is_empty() {
+        return false;
+    }
+    sites.iter().any(|s| {
+        !s.is_empty()
+            && (p == *s
+                || (s.len() >= 4 && p.len() >= 3 && s.contains(&p))
+                || (s.len() >= 4 && p.contains(s.as_str()) && p.len() <= s.len() * 2))
+    })
+}
+
+fn words(s: &str) -> usize {
+    let w = s.split_whitespace().count();
+    // Scripts without spaces: count every four characters as a word.
+    let cjk = s
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af))
+        .count();
+    w.max(cjk / 4)
+}
+
+/// Drops the site-name parts of a decorated title.
+pub fn strip_site(t: &str, sites: &[String], other: Option<&str>) -> String {
+    let parts = segments(t);
+    if parts.len() < 2 {
+        return t.trim().to_string();
+    }
+    let mut lo = 0;
+    let mut hi = parts.len();
+    // Parts shared with the other title (og:title vs <title>) at the same edge are the site.
+    let other_parts = other.map(segments).unwrap_or_default();
+    let shared_last = other_parts.len() >= 2
+        && other_parts.last().map(|p| norm(p)) == parts.last().map(|p| norm(p))
+        && other_parts.first().map(|p| norm(p)) != parts.last().map(|p| norm(p));
+    while hi - lo > 1 && (is_site(parts[hi - 1], sites) || (shared_last && hi == parts.len())) {
+        hi -= 1;
+    }
+    while hi - lo > 1 && is_site(parts[lo], sites) {
+        lo += 1;
+    }
+    if lo == 0 && hi == parts.len() {
+        // No part is known to be the site: the last part usually is, when what is left still
+        // reads as a headline.
+        let head = join(t, &parts[..parts.len() - 1]);
+        if words(&head) >= 3 {
+            return head;
+        }
+        return t.trim().to_string();
+    }
+    join(t, &parts[lo..hi])
+}
+
+/// The original text from the start of the first part to the end of the last one.
+fn join(t: &str, parts: &[&str]) -> String {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return String::new();
+    };
+    let start = first.as_ptr() as usize - t.as_ptr() as usize;
+    let end = last.as_ptr() as usize - t.as_ptr() as usize + last.len();
+    t.get(start..end).unwrap_or(t).trim().to_string()
+}
+
+/// Whether an `<h1>` text is the headline part of a (possibly decorated) title.
+fn agrees(h: &str, t: &str, sites: &[String]) -> bool {
+    let hn = norm(h);
+    if hn.is_empty() || is_site(h, sites) {
+        return false;
+    }
+    let tn = norm(t);
+    if hn == tn {
+        return true;
+    }
+    let parts = segments(t);
+    if parts.len() >= 2 {
+        // The h1 may itself hold a separator: compare against runs of parts.
+        for i in 0..parts.len() {
+            for j in i + 1..=parts.len() {
+                if (i, j) != (0, parts.len()) && norm(&join(t, &parts[i..j])) == hn {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Picks the title.
+pub fn choose(
+    meta_title: Option<&str>,
+    doc_title: Option<&str>,
+    h1s: &[String],
+    sites: &[String],
+) -> Option<String> {
+    let meta_title = meta_title.map(str::trim).filter(|t| !t.is_empty());
+    let doc_title = doc_title.map(str::trim).filter(|t| !t.is_empty());
+    if let Some(m) = meta_title {
+        if segments(m).len() < 2 {
+            return Some(m.to_string());
+        }
+        if let Some(h) = h1s.iter().find(|h| agrees(h, m, sites)) {
+            return Some(h.clone());
+        }
+        return Some(strip_site(m, sites, doc_title));
+    }
+    if let Some(d) = doc_title {
+        if let Some(h) = h1s.iter().find(|h| agrees(h, d, sites)) {
+            return Some(h.clone());
+        }
+        let stripped = strip_site(d, sites, None);
+        let len = stripped.chars().count();
+        if !(15..=150).contains(&len) && h1s.len() == 1 && !is_site(&h1s[0], sites) {
+            let h = &h1s[0];
+            // A very short or very long title loses to the page's only h1 when they share words.
+            let hw = norm(h);
+            if norm(&stripped)
+                .split_whitespace()
+                .any(|w| w.len() > 3 && hw.contains(w))
+            {
+                return Some(h.clone());
+            }
+        }
+        return Some(stripped);
+    }
+    h1s.iter().find(|h| !is_site(h, sites)).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sites(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| squash(x)).collect()
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert!(SEP_RE.is_some());
+    }
+
+    #[test]
+    fn site_suffixes_and_prefixes_are_stripped() {
+        let s = sites(&["The Daily", "thedaily.com"]);
+        assert_eq!(strip_site("Big news | The Daily", &s, None), "Big news");
+        assert_eq!(strip_site("Big news – The Daily", &s, None), "Big news");
+        assert_eq!(strip_site("The Daily - Big news", &s, None), "Big news");
+        assert_eq!(strip_site("Big news :: THEDAILY.COM", &s, None), "Big news");
+        // Unknown site: the last part goes when the rest is a real headline.
+        assert_eq!(
+            strip_site("Lorem ipsum dolor sit amet – My website", &[], None),
+            "Lorem ipsum dolor sit amet"
+        );
+        // ... but not when it would leave a stub.
+        assert_eq!(
+            strip_site("Mozilla - Wikipedia", &[], None),
+            "Mozilla - Wikipedia"
+        );
+        // A part shared with the other title is the site.
+        assert_eq!(
+            strip_site(
+                "How to Build | Ehow",
+                &[],
+                Some("How to Build (with Pictures) | Ehow")
+            ),
+            "How to Build"
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_separators() {
+        assert_eq!(
+            strip_site("Just-released exploit", &[], None),
+            "Just-released exploit"
+        );
+    }
+
+    #[test]
+    fn a_clean_metadata_title_is_kept() {
+        let h = vec!["Other words entirely".to_string()];
+        assert_eq!(
+            choose(Some("The headline"), Some("Doc | Site"), &h, &[]).as_deref(),
+            Some("The headline")
+        );
+    }
+
+    #[test]
+    fn the_h1_that_matches_a_part_of_the_title_wins() {
+        let h = vec!["Site".to_string(), "Wedding Planning Tools".to_string()];
+        let s = sites(&["Site"]);
+        assert_eq!(
+            choose(
+                None,
+                Some("Wedding Planning Tools - Caterer Spreadsheet - Site"),
+                &h,
+                &s
+            )
+            .as_deref(),
+            Some("Wedding Planning Tools")
+        );
+    }
+
+    #[test]
+    fn an_h1_that_names_the_site_is_not_the_title() {
+        let h = vec!["Salon".to_string()];
+        let s = sites(&["Salon"]);
+        assert_eq!(
+            choose(Some("The sharing economy is a lie | Salon"), None, &h, &s).as_deref(),
+            Some("The sharing economy is a lie")
+        );
+    }
+
+    #[test]
+    fn no_title_falls_back_to_h1() {
+        let h = vec!["Only heading".to_string()];
+        assert_eq!(choose(None, None, &h, &[]).as_deref(), Some("Only heading"));
+        assert_eq!(choose(None, None, &[], &[]), None);
+    }
+}
