@@ -157,6 +157,14 @@ impl Builder<'_> {
                     self.out.push(Block::Heading { level, inlines });
                 }
             }
+            Kind::Paragraph if has_block_child(doc, i) => {
+                // A <dd>, <summary> or <figcaption> holding paragraphs or lists: a container.
+                self.flush();
+                for c in doc.children(i) {
+                    self.node(c);
+                }
+                self.flush();
+            }
             Kind::Paragraph => {
                 self.flush();
                 self.run = self.inlines_of(i);
@@ -488,7 +496,9 @@ impl Builder<'_> {
         let mut j = i;
         let end = doc.nodes[i].end;
         while j < end {
-            if j != i && (self.skip)(j) {
+            // Inside code, boilerplate class names (a highlighter's `comment` token) mean
+            // nothing: only elements that are never content are left out.
+            if j != i && matches!(kind(doc.tag(j)), Kind::Ignore) {
                 j = doc.nodes[j].end;
                 continue;
             }
@@ -867,6 +877,35 @@ mod tests {
                 "{html}"
             );
         }
+    }
+
+    #[test]
+    fn code_keeps_highlighter_tokens_whatever_their_class() {
+        let doc = Document::parse(
+            "<pre><code><span class=\"token comment\">// note</span><br>x = 1;<button>Copy</button></code></pre>",
+            &Limits::default(),
+        );
+        let comment = (0..doc.len())
+            .find(|&i| doc.attr(i, "class") == Some("token comment"))
+            .unwrap_or(0);
+        let b = build(&doc, &[0], &|i| i == comment, None);
+        assert_eq!(
+            b,
+            vec![Block::Code {
+                language: None,
+                text: "// note\nx = 1;".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn definition_details_holding_lists_keep_the_lists() {
+        let b = blocks(
+            "<dl><dt>Term</dt><dd><p>Either:</p><ul><li>a</li><li>b</li></ul></dd></dl>",
+            None,
+        );
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(matches!(b[2], Block::List { .. }));
     }
 
     #[test]

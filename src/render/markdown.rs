@@ -631,7 +631,7 @@ impl<'a> Writer<'a> {
                     s.push('<');
                 }
                 '&' => {
-                    if looks_like_entity(&chars[i + 1..]) {
+                    if looks_like_entity(&chars[i + 1..], next) {
                         s.push('\\');
                     }
                     s.push('&');
@@ -699,14 +699,18 @@ fn line_start_escape(chars: &[char], s: &mut String) -> usize {
     0
 }
 
-/// Whether the text after a `&` reads as an entity or numeric character reference.
-fn looks_like_entity(rest: &[char]) -> bool {
+/// Whether the text after a `&` reads as an entity or numeric character reference, or might
+/// once the following inline (`next`) is written after it.
+fn looks_like_entity(rest: &[char], next: Option<char>) -> bool {
     let n = rest
         .iter()
         .take(33)
         .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
         .count();
-    n > 0 && rest.get(n) == Some(&';')
+    match rest.get(n) {
+        Some(c) => *c == ';' && n > 0,
+        None => next.is_some_and(|c| !c.is_whitespace()),
+    }
 }
 
 fn is_punct(c: char) -> bool {
@@ -763,7 +767,7 @@ fn is_empty_text(i: &Inline) -> bool {
 
 /// Whether the edge (`front` or back) of emphasis or a link is whitespace, which its rendering
 /// moves outside the delimiters.
-fn edge_space(edge: Option<&Inline>, front: bool) -> bool {
+fn edge_space(edge: Option<&Inline>, front: bool, links: bool) -> bool {
     let mut cur = edge;
     // Iterative descent through nested inlines (no recursion on hostile nesting).
     while let Some(i) = cur {
@@ -776,6 +780,25 @@ fn edge_space(edge: Option<&Inline>, front: bool) -> bool {
                 };
             }
             Inline::LineBreak => return true,
+            // A written link moves out only the whitespace of its own text runs.
+            Inline::Link { inlines, .. } if links => {
+                let e = if front {
+                    inlines.iter().find(|i| !is_empty_text(i))
+                } else {
+                    inlines.iter().rev().find(|i| !is_empty_text(i))
+                };
+                return match e {
+                    Some(Inline::Text { text }) => {
+                        if front {
+                            text.starts_with(char::is_whitespace)
+                        } else {
+                            text.ends_with(char::is_whitespace)
+                        }
+                    }
+                    Some(Inline::LineBreak) => true,
+                    _ => false,
+                };
+            }
             Inline::Emphasis { inlines }
             | Inline::Strong { inlines }
             | Inline::Link { inlines, .. } => {
@@ -791,8 +814,8 @@ fn edge_space(edge: Option<&Inline>, front: bool) -> bool {
     false
 }
 
-fn edge_or_unknown(edge: Option<&Inline>, front: bool) -> char {
-    if edge_space(edge, front) {
+fn edge_or_unknown(edge: Option<&Inline>, front: bool, links: bool) -> char {
+    if edge_space(edge, front, links) {
         ' '
     } else {
         UNKNOWN
@@ -812,12 +835,11 @@ fn last_char(inlines: &[&Inline], links: bool) -> Option<char> {
                 return Some(edge_or_unknown(
                     inlines.iter().rev().find(|i| !is_empty_text(i)),
                     false,
+                    links,
                 ));
             }
             Inline::Code { .. } => return Some('`'),
-            Inline::Link { inlines, .. }
-                if links && edge_space(inlines.iter().rev().find(|i| !is_empty_text(i)), false) =>
-            {
+            Inline::Link { .. } if links && edge_space(Some(*i), false, true) => {
                 return Some(' ');
             }
             Inline::Link { inlines, .. } => {
@@ -848,12 +870,11 @@ fn first_char<'x>(inlines: impl IntoIterator<Item = &'x Inline>, links: bool) ->
                 return Some(edge_or_unknown(
                     inlines.iter().find(|i| !is_empty_text(i)),
                     true,
+                    links,
                 ));
             }
             Inline::Code { .. } => return Some('`'),
-            Inline::Link { inlines, .. }
-                if links && edge_space(inlines.iter().find(|i| !is_empty_text(i)), true) =>
-            {
+            Inline::Link { .. } if links && edge_space(Some(i), true, true) => {
                 return Some(' ');
             }
             Inline::Link { inlines, .. } => {
