@@ -494,3 +494,62 @@ mod tests {
         assert!(matches!(p, Page::Skip(ref r) if r == "status 3xx"));
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn record() -> Vec<u8> {
+        let http: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n<p>\r\n0\r\n\r\n";
+        let mut r = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(http);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    /// Reads every record of `bytes` the way the CLI does; returns how many were read.
+    fn read_all(bytes: &[u8]) -> usize {
+        let mut r = WarcReader::new(bytes);
+        let mut n = 0;
+        while let Ok(Some((h, block))) = r.next_record(may_be_page, 1 << 20) {
+            if let Block::Read(b) | Block::TooLarge(b) = block {
+                let _ = page(&h, b);
+            }
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn a_well_formed_record_is_read() {
+        assert_eq!(read_all(&record().repeat(3)), 3);
+        let bytes = record();
+        let mut r = WarcReader::new(bytes.as_slice());
+        let Ok(Some((h, Block::Read(b)))) = r.next_record(may_be_page, 1 << 20) else {
+            panic!("one record")
+        };
+        assert_eq!(h.get("warc-target-uri"), Some("https://a.example/"));
+        assert!(matches!(page(&h, b), Page::Html { body, .. } if body == b"<p>"));
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            read_all(&bytes);
+        }
+
+        #[test]
+        fn damaged_records_never_panic(pos in 0..400usize, byte in any::<u8>(), cut in 0..400usize) {
+            let mut bytes = record().repeat(2);
+            let pos = pos % bytes.len();
+            bytes[pos] = byte;
+            bytes.truncate(cut.max(1));
+            read_all(&bytes);
+        }
+    }
+}
