@@ -572,3 +572,39 @@ fn limits_options_are_accepted_and_bad_values_are_usage_errors() {
         assert_eq!(nutgraf(bad, Some(b"")).status.code(), Some(2), "{bad:?}");
     }
 }
+
+#[test]
+fn a_batch_of_runaway_documents_still_comes_out_whole_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "<div><p>Many words in one paragraph, again and again, with commas.</p></div>"
+        .repeat(20_000);
+    let mut args: Vec<String> = ["--format", "json", "--timeout", "1ms", "-j", "1"]
+        .map(String::from)
+        .to_vec();
+    for n in 0..4 {
+        let p = dir.path().join(format!("slow{n}.html"));
+        std::fs::write(
+            &p,
+            format!("<html><body><article>{body}</article></body></html>"),
+        )
+        .unwrap();
+        args.push(p.to_str().unwrap().to_string());
+    }
+    let small = dir.path().join("small.html");
+    std::fs::write(&small, page(1)).unwrap();
+    args.push(small.to_str().unwrap().to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = nutgraf(&args, None);
+    let recs = json_lines(&o);
+    assert_eq!(recs.len(), 5);
+    for (n, r) in recs.iter().take(4).enumerate() {
+        assert!(
+            r["source"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("slow{n}.html"))
+        );
+        assert!(r["error"].as_str().unwrap().contains("--timeout"));
+    }
+    assert!(recs[4]["source"].as_str().unwrap().ends_with("small.html"));
+}

@@ -110,6 +110,20 @@ struct Shared {
     work: Mutex<mpsc::Receiver<(u64, Item)>>,
     out: mpsc::Sender<Msg>,
     slots: Mutex<Vec<Arc<Mutex<Slot>>>>,
+    /// Number of extraction workers asked for.
+    jobs: usize,
+    /// Workers still running an overrun document, and replacements not started because too
+    /// many are (at most `jobs` replacements run at once, so CPU use stays bounded).
+    overrun: Mutex<Overrun>,
+}
+
+/// Bookkeeping for workers the watchdog retired.
+#[derive(Default)]
+struct Overrun {
+    /// Retired workers still running.
+    running: usize,
+    /// Replacements owed: a retired worker that finishes takes one over.
+    owed: usize,
 }
 
 /// How one document ended, for the counters.
@@ -155,6 +169,8 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         work: Mutex::new(work_rx),
         out: out_tx,
         slots: Mutex::new(Vec::new()),
+        jobs,
+        overrun: Mutex::new(Overrun::default()),
     });
 
     if shared.progress.shown() {
@@ -231,7 +247,7 @@ fn spawn_worker(shared: &Arc<Shared>) {
 }
 
 /// A worker: extracts documents until the input ends or the watchdog retires it.
-fn worker(sh: &Shared, slot: &Mutex<Slot>) {
+fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
     loop {
         let next = lock(&sh.work).recv();
         let Ok((seq, item)) = next else { return };
@@ -249,7 +265,18 @@ fn worker(sh: &Shared, slot: &Mutex<Slot>) {
             let mut s = lock(slot);
             if s.abandoned {
                 // The watchdog has already written this document's error record.
-                return;
+                drop(s);
+                let mut o = lock(&sh.overrun);
+                o.running = o.running.saturating_sub(1);
+                if o.owed == 0 {
+                    return;
+                }
+                // Take over a replacement that was not started.
+                o.owed -= 1;
+                drop(o);
+                *lock(slot) = Slot::default();
+                lock(&sh.slots).push(Arc::clone(slot));
+                continue;
             }
             s.current = None;
         }
@@ -276,24 +303,30 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
         std::thread::sleep(poll);
         let slots: Vec<Arc<Mutex<Slot>>> = lock(&sh.slots).clone();
         for slot in slots {
-            let overran = {
+            // All bookkeeping happens under the slot's lock, so that the worker, when it
+            // finishes, sees it complete.
+            let (seq, doc, replace) = {
                 let mut s = lock(&slot);
-                match &s.current {
-                    Some((_, start, _)) if start.elapsed() > timeout => {
-                        s.abandoned = true;
-                        s.current.take()
-                    }
-                    _ => None,
+                let overran =
+                    matches!(&s.current, Some((_, start, _)) if start.elapsed() > timeout);
+                if !overran {
+                    continue;
                 }
+                let Some((seq, _, doc)) = s.current.take() else {
+                    continue;
+                };
+                s.abandoned = true;
+                lock(&sh.slots).retain(|other| !Arc::ptr_eq(other, &slot));
+                let mut o = lock(&sh.overrun);
+                o.running += 1;
+                let replace = o.running <= sh.jobs;
+                if !replace {
+                    o.owed += 1;
+                }
+                (seq, doc, replace)
             };
-            let Some((seq, _, doc)) = overran else {
-                continue;
-            };
-            lock(&sh.slots).retain(|s| !Arc::ptr_eq(s, &slot));
-            let error = format!(
-                "extraction took longer than {:?}: raise --timeout to allow it",
-                timeout
-            );
+            let error =
+                format!("extraction took longer than {timeout:?}: raise --timeout to allow it");
             sh.progress
                 .println(&format!("nutgraf: {}: {error}", doc.source));
             count(&sh.stats, Outcome::Failed);
@@ -301,7 +334,9 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
             if sh.out.send(Msg::Output { seq, text }).is_err() {
                 return;
             }
-            spawn_worker(sh);
+            if replace {
+                spawn_worker(sh);
+            }
         }
     }
 }
