@@ -75,6 +75,23 @@ pub struct Args {
     /// Also extract reader comments (JSON: `comments`; other formats: after the body).
     #[arg(long)]
     pub comments: bool,
+
+    /// JSON: also carry the body in these formats, e.g. `--include markdown,html`.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
+    pub include: Vec<Include>,
+
+    /// Markdown: keep links as `[text](url)`; `--links false` keeps only their text.
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub links: bool,
+}
+
+/// Renderings of the body that a JSON record can carry besides `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Include {
+    /// The body as CommonMark Markdown, in `markdown`.
+    Markdown,
+    /// The body as clean HTML, in `html`.
+    Html,
 }
 
 /// How each document is printed.

@@ -154,6 +154,9 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         format: args.format,
         comments: args.comments,
         headers: input::many_documents(&args.inputs, args.input_list.as_deref()),
+        include_markdown: args.include.contains(&args::Include::Markdown),
+        include_html: args.include.contains(&args::Include::Html),
+        links: args.links,
     };
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Item)>(jobs * 2);
     let (out_tx, out_rx) = mpsc::channel::<Msg>();

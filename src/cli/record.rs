@@ -46,6 +46,12 @@ pub struct ArticleFields<'a> {
     /// Present only when comments were asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<&'a [Comment]>,
+    /// The body as Markdown, when asked for (`--include markdown`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    /// The body as HTML, when asked for (`--include html`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
 }
 
 impl<'a> ArticleFields<'a> {
@@ -66,6 +72,8 @@ impl<'a> ArticleFields<'a> {
             encoding: &a.encoding,
             text: &a.text,
             comments: comments.then_some(a.comments.as_slice()),
+            markdown: None,
+            html: None,
         }
     }
 }
@@ -79,6 +87,12 @@ pub struct Style {
     pub comments: bool,
     /// Whether each document gets a `==> source <==` header (text formats, several documents).
     pub headers: bool,
+    /// JSON: add the body as Markdown (`--include markdown`).
+    pub include_markdown: bool,
+    /// JSON: add the body as HTML (`--include html`).
+    pub include_html: bool,
+    /// Markdown: keep links.
+    pub links: bool,
 }
 
 impl Style {
@@ -87,10 +101,17 @@ impl Style {
         let source = doc.source.as_str();
         let mut out = String::new();
         if self.format == Format::Json {
+            let mut fields = ArticleFields::new(a, self.comments);
+            if self.include_markdown {
+                fields.markdown = Some(self.markdown(a));
+            }
+            if self.include_html {
+                fields.html = Some(a.html());
+            }
             let rec = Record {
                 source,
                 warc_date: doc.warc_date.as_deref(),
-                article: Some(ArticleFields::new(a, self.comments)),
+                article: Some(fields),
                 url: None,
                 error: None,
             };
@@ -99,7 +120,7 @@ impl Style {
         }
         self.header(&mut out, source);
         let body = match self.format {
-            Format::Markdown => a.markdown(),
+            Format::Markdown => self.markdown(a),
             Format::Html => a.html(),
             _ => a.text.clone(),
         };
@@ -111,6 +132,10 @@ impl Style {
             }
         }
         out
+    }
+
+    fn markdown(&self, a: &Article) -> String {
+        a.markdown_with(&nutgraf::render::MarkdownOptions { links: self.links })
     }
 
     /// The output for a document that failed (nothing for the text formats: stderr says it).
