@@ -197,6 +197,27 @@ pub fn prop_value(doc: &Document, i: Ix) -> String {
         .unwrap_or_else(|| visible_text(doc, i, 300))
 }
 
+/// Authors from a visible "By …" text (the text of the element that holds it), outside
+/// comments and related-post lists.
+pub fn from_by_texts(doc: &Document, page: &Page) -> Vec<String> {
+    for &t in page.by_texts.iter().take(16) {
+        let parent = doc.nodes[t].parent;
+        if parent == usize::MAX || in_foreign_container(doc, t) {
+            continue;
+        }
+        // The text node alone may be just "By": read its element, unless that is long.
+        let mut text = visible_text(doc, parent, 300);
+        if text.chars().count() > 200 {
+            text = collapse(doc.text(t).unwrap_or(""));
+        }
+        let names = clean(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
 /// Authors from the first visible byline: an element whose class, id or rel says "author" or
 /// "byline", outside comments and related-post lists.
 pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
@@ -280,6 +301,17 @@ mod tests {
         );
         let p = scan(&d);
         assert_eq!(from_bylines(&d, &p), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_by_text_without_class_is_a_byline() {
+        let d = crate::dom::Document::parse(
+            r#"<body><h1>T</h1><p class="meta"><time>Apr 17, 2025</time></p>
+            <p class="x">By Jerry Chu</p><span>By <a href="/p/sofia">Sofia Gonzalez</a></span></body>"#,
+            &Limits::default(),
+        );
+        let p = scan(&d);
+        assert_eq!(from_by_texts(&d, &p), ["Jerry Chu"]);
     }
 
     #[test]

@@ -207,7 +207,7 @@ fn short_type(s: &str) -> String {
 fn string_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => {
-            let s = crate::metadata::scan::collapse(&html_unescape(s));
+            let s = crate::metadata::scan::collapse(&crate::metadata::scan::unescape(s));
             (!s.is_empty()).then_some(s)
         }
         Value::Array(a) => a.iter().find_map(string_of),
@@ -215,22 +215,6 @@ fn string_of(v: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
-}
-
-/// JSON-LD strings are sometimes HTML-escaped twice; undo the common entities.
-fn html_unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&#8217;", "’")
-        .replace("&rsquo;", "’")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
 }
 
 /// Objects by `@id`, to follow references like `"author": {"@id": "#ann"}`.
@@ -273,18 +257,18 @@ pub fn extract(scripts: &[String]) -> JsonLd {
                         by_id.entry(id).or_insert(o);
                     }
                 }
-                objs.push(Obj {
-                    o,
-                    top,
-                    types: types(o),
-                });
+                let tys = types(o);
+                // The questions of an FAQ are not the page's subject (a Q&A page's one is).
+                let faq = tys.iter().any(|t| t == "faqpage");
+                objs.push(Obj { o, top, types: tys });
                 let mut kids: Vec<(&Value, bool)> = Vec::new();
                 for (k, x) in o {
                     if !(x.is_object() || x.is_array()) {
                         continue;
                     }
                     let nested = NESTED_KEYS.contains(&k.as_str());
-                    let child_top = top && !nested && (k == "@graph" || k == "mainEntity");
+                    let child_top =
+                        top && !nested && (k == "@graph" || (k == "mainEntity" && !faq));
                     kids.push((x, child_top));
                 }
                 stack.extend(kids.into_iter().rev());
@@ -308,6 +292,7 @@ pub fn extract(scripts: &[String]) -> JsonLd {
     let main = objs
         .iter()
         .enumerate()
+        .filter(|(_, o)| o.top)
         .filter_map(|(n, o)| rank(o).map(|r| (r, n)))
         .filter(|((_, r), _)| *r < 100)
         .min()
@@ -332,7 +317,12 @@ pub fn extract(scripts: &[String]) -> JsonLd {
         let is_main = k == 0 && main.is_some();
         if out.headline.is_none() {
             out.headline = o.get("headline").and_then(string_of);
-            if out.headline.is_none() && is_main {
+            let articleish = o.get("@type").is_some_and(|_| {
+                types(o)
+                    .iter()
+                    .any(|t| t.contains("article") || t.contains("posting"))
+            });
+            if out.headline.is_none() && is_main && articleish {
                 out.headline = o.get("name").and_then(string_of);
             }
         }
@@ -554,6 +544,21 @@ mod tests {
         );
         assert_eq!(j.headline.as_deref(), Some("Real"));
         assert_eq!(j.authors, ["Zed"]);
+    }
+
+    #[test]
+    fn faq_questions_are_not_the_subject_but_a_qa_question_is() {
+        let faq = ld(
+            r#"{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Is it?",
+            "author":{"@type":"Person","name":"Nobody"}}]}"#,
+        );
+        assert!(faq.authors.is_empty());
+        let qa = ld(
+            r#"{"@type":"QAPage","mainEntity":{"@type":"Question","name":"How?",
+            "datePublished":"2024-11-08T19:33:12.173Z","author":{"@type":"Person","name":"amon"}}}"#,
+        );
+        assert_eq!(qa.authors, ["amon"]);
+        assert_eq!(qa.published.as_deref(), Some("2024-11-08T19:33:12.173Z"));
     }
 
     #[test]

@@ -110,13 +110,25 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
         .h1
         .iter()
         .take(6)
-        .map(|&i| visible_text(doc, i, 400))
+        .map(|&i| {
+            visible_text(doc, i, 400)
+                .trim_end_matches(['¶', '#', '🔗', ' '])
+                .to_string()
+        })
         .filter(|t| !t.is_empty() && t.chars().count() <= 300)
         .collect();
-    let meta_title = ld
-        .headline
-        .clone()
-        .or_else(|| metas.first(meta::TITLE).map(|(_, v)| scan::collapse(v)));
+    // JSON-LD headlines are often a teaser or a slogan: trusted only when they share most
+    // words with the page's <title> or an <h1>.
+    let ld_headline = ld.headline.clone().filter(|hl| {
+        page.title
+            .iter()
+            .chain(h1s.iter())
+            .any(|t| overlap(hl, t) >= 0.6)
+    });
+    let meta_title = metas
+        .first(meta::TITLE)
+        .map(|(_, v)| scan::collapse(v))
+        .or(ld_headline);
     let title = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
 
     // Language first: it decides how to read 03/04/2021.
@@ -197,6 +209,16 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
     }
 }
 
+/// Share of the words of `a` that also occur in `b` (case-insensitive).
+fn overlap(a: &str, b: &str) -> f64 {
+    let aw: Vec<String> = a.split_whitespace().map(title::norm).collect();
+    let bw: std::collections::HashSet<String> = b.split_whitespace().map(title::norm).collect();
+    if aw.is_empty() {
+        return 0.0;
+    }
+    aw.iter().filter(|w| bw.contains(*w)).count() as f64 / aw.len() as f64
+}
+
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -229,6 +251,10 @@ fn authors(doc: &Document, page: &scan::Page, metas: &Metas, ld: &jsonld::JsonLd
     let micro = byline::from_microdata(doc, page);
     if !micro.is_empty() {
         return micro;
+    }
+    let by = byline::from_by_texts(doc, page);
+    if !by.is_empty() {
+        return by;
     }
     let visible = byline::from_bylines(doc, page);
     if !visible.is_empty() {

@@ -15,6 +15,14 @@ static BYLINE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// The start of a visible byline: "By", "Written by", "Posted by", "Von", "Par", "Por"...
+static BY_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:written|posted|published|words|story|text)\s+)?(?:by|von|par|por|door|av|af|przez|от|di)\b(?:\s*:)?(?:\s|$)",
+    )
+    .ok()
+});
+
 /// Class, id or itemprop words of an element that shows a date.
 static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -26,7 +34,7 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Containers whose bylines and dates are not the article's.
 static FOREIGN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)comment|reply|replies|respond|related|recommend|sidebar|widget|footer|trending|popular|promo|newsletter|share|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev",
+        r"(?i)^(?:.*[-_])?(?:comments?|comment-?list|reply|replies|respond|related|recommend(?:ed|ations)?|sidebar|widget|site-?footer|trending|popular|promo|newsletter|share|sharing|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev-?post|teaser|card)(?:[-_].*)?$",
     )
     .ok()
 });
@@ -63,6 +71,9 @@ pub struct Page {
     pub bylines: Vec<Ix>,
     /// Elements whose class or id say they hold a date.
     pub date_elems: Vec<Ix>,
+    /// Text nodes in the body that start with "By" (or its equivalents): visible bylines
+    /// without a telling class.
+    pub by_texts: Vec<Ix>,
     /// Links with `rel=tag` or `rel=category`.
     pub tag_links: Vec<Ix>,
     /// The first `<article>` element.
@@ -115,16 +126,92 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// Decodes the HTML character references left in a string that was escaped twice
+/// (`&amp;#8211;` in the source gives `&#8211;` after parsing): numeric ones and the common
+/// named ones.
+pub fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'));
+        let decoded = end
+            .filter(|&e| rest.as_bytes().get(e + 1) == Some(&b';'))
+            .and_then(|e| {
+                let name = &rest[1..=e];
+                let c = if let Some(num) =
+                    name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+                {
+                    u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+                } else if let Some(num) = name.strip_prefix('#') {
+                    num.parse().ok().and_then(char::from_u32)
+                } else {
+                    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+                }?;
+                Some((c, e + 2))
+            });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+const NAMED: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("nbsp", ' '),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("bull", '•'),
+    ("middot", '·'),
+    ("rsquo", '’'),
+    ("lsquo", '‘'),
+    ("rdquo", '”'),
+    ("ldquo", '“'),
+    ("raquo", '»'),
+    ("laquo", '«'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("eacute", 'é'),
+];
+
 /// Whether `i` sits in a container (comments, related posts, sidebar...) whose metadata is not
 /// the article's.
 pub fn in_foreign_container(doc: &Document, i: Ix) -> bool {
-    std::iter::once(i).chain(doc.ancestors(i)).any(|a| {
-        matches!(doc.tag(a), "aside" | "footer" | "nav")
-            || doc
-                .attr(a, "class")
-                .is_some_and(|c| is_match(&FOREIGN_RE, c))
-            || doc.attr(a, "id").is_some_and(|c| is_match(&FOREIGN_RE, c))
-    })
+    std::iter::once(i)
+        .chain(doc.ancestors(i))
+        .any(|a| match doc.tag(a) {
+            "aside" | "nav" => true,
+            // Page-level containers carry layout classes ("content-sidebar"), not roles.
+            "html" | "body" | "main" | "article" => false,
+            _ => {
+                let tokens = doc
+                    .attr(a, "class")
+                    .into_iter()
+                    .flat_map(str::split_whitespace);
+                tokens
+                    .chain(doc.attr(a, "id"))
+                    .any(|c| is_match(&FOREIGN_RE, c))
+            }
+        })
 }
 
 /// Scans `doc` once.
@@ -136,6 +223,14 @@ pub fn scan(doc: &Document) -> Page {
     while i < n {
         let tag = doc.tag(i);
         if tag.is_empty() {
+            if p.body.is_some()
+                && p.by_texts.len() < MAX_CANDIDATES
+                && doc
+                    .text(i)
+                    .is_some_and(|t| t.len() < 200 && is_match(&BY_RE, t))
+            {
+                p.by_texts.push(i);
+            }
             i += 1;
             continue;
         }
@@ -148,7 +243,7 @@ pub fn scan(doc: &Document) -> Page {
             }
             "svg" => svg_end = doc.nodes[i].end,
             "title" if p.title.is_none() && i >= svg_end => {
-                let t = collapse(&doc.text_content(i));
+                let t = collapse(&unescape(&doc.text_content(i)));
                 if !t.is_empty() {
                     p.title = Some(t);
                 }
@@ -159,7 +254,7 @@ pub fn scan(doc: &Document) -> Page {
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         if let Some(k) = doc.attr(i, key) {
                             for k in k.split_whitespace() {
-                                p.metas.push((k.to_lowercase(), content.trim().to_string()));
+                                p.metas.push((k.to_lowercase(), unescape(content.trim())));
                             }
                         }
                     }
@@ -245,7 +340,9 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert!(BYLINE_RE.is_some() && DATE_RE.is_some() && FOREIGN_RE.is_some());
+        assert!(
+            BYLINE_RE.is_some() && DATE_RE.is_some() && FOREIGN_RE.is_some() && BY_RE.is_some()
+        );
     }
 
     #[test]
@@ -268,6 +365,34 @@ mod tests {
         assert_eq!(p.h1.len(), 1);
         assert_eq!(p.bylines.len(), 1);
         assert_eq!(p.times.len(), 1);
+    }
+
+    #[test]
+    fn leftover_character_references_are_decoded() {
+        assert_eq!(
+            unescape("A &#8211; B &amp; C &#x2014; D &bull;"),
+            "A – B & C — D •"
+        );
+        assert_eq!(
+            unescape("AT&T & co &unknown; &#99999999;"),
+            "AT&T & co &unknown; &#99999999;"
+        );
+    }
+
+    #[test]
+    fn layout_classes_of_the_body_are_not_foreign_but_comment_lists_are() {
+        let d = Document::parse(
+            r#"<body class="content-sidebar"><div class="entry"><span id="a">x</span></div>
+            <ol class="comment-list"><li><span id="b">y</span></li></ol></body>"#,
+            &Limits::default(),
+        );
+        let span = |id| {
+            (0..d.len())
+                .find(|&i| d.attr(i, "id") == Some(id))
+                .unwrap_or(0)
+        };
+        assert!(!in_foreign_container(&d, span("a")));
+        assert!(in_foreign_container(&d, span("b")));
     }
 
     #[test]

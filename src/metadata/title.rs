@@ -24,6 +24,7 @@ pub fn norm(s: &str) -> String {
             '“' | '”' | '«' | '»' => '"',
             '\u{a0}' => ' ',
             '？' => '?',
+            '¶' => ' ',
             c => c,
         })
         .collect();
@@ -77,8 +78,9 @@ fn words(s: &str) -> usize {
     w.max(cjk / 4)
 }
 
-/// Drops the site-name parts of a decorated title.
-pub fn strip_site(t: &str, sites: &[String], other: Option<&str>) -> String {
+/// Drops the site-name parts of a decorated title. When no part is known to be the site and
+/// `guess` is set, the last part is dropped if what is left still reads as a headline.
+pub fn strip_site(t: &str, sites: &[String], other: Option<&str>, guess: bool) -> String {
     let parts = segments(t);
     if parts.len() < 2 {
         return t.trim().to_string();
@@ -97,8 +99,9 @@ pub fn strip_site(t: &str, sites: &[String], other: Option<&str>) -> String {
         lo += 1;
     }
     if lo == 0 && hi == parts.len() {
-        // No part is known to be the site: the last part usually is, when what is left still
-        // reads as a headline.
+        if !guess {
+            return t.trim().to_string();
+        }
         let head = join(t, &parts[..parts.len() - 1]);
         if words(&head) >= 3 {
             return head;
@@ -118,28 +121,41 @@ fn join(t: &str, parts: &[&str]) -> String {
     t.get(start..end).unwrap_or(t).trim().to_string()
 }
 
-/// Whether an `<h1>` text is the headline part of a (possibly decorated) title.
-fn agrees(h: &str, t: &str, sites: &[String]) -> bool {
+/// Where an `<h1>` text sits in a (possibly decorated) title: the index of the first title
+/// part it spans (0 when it is the whole title), or `None` when it is not the headline part.
+/// An h1 that is only the last of several parts is the site's name, not the headline.
+fn agrees(h: &str, t: &str, sites: &[String]) -> Option<usize> {
     let hn = norm(h);
     if hn.is_empty() || is_site(h, sites) {
-        return false;
+        return None;
     }
-    let tn = norm(t);
-    if hn == tn {
-        return true;
+    if hn == norm(t) {
+        return Some(0);
     }
     let parts = segments(t);
-    if parts.len() >= 2 {
+    let n = parts.len();
+    if n >= 2 {
         // The h1 may itself hold a separator: compare against runs of parts.
-        for i in 0..parts.len() {
-            for j in i + 1..=parts.len() {
-                if (i, j) != (0, parts.len()) && norm(&join(t, &parts[i..j])) == hn {
-                    return true;
+        for i in 0..n {
+            for j in i + 1..=n {
+                if (i, j) == (0, n) || (i == n - 1 && !is_site(parts[0], sites)) {
+                    continue;
+                }
+                if norm(&join(t, &parts[i..j])) == hn {
+                    return Some(i);
                 }
             }
         }
     }
-    false
+    None
+}
+
+/// The h1 that is the headline part of `t`, preferring the one that starts earliest in it.
+fn matching_h1<'a>(h1s: &'a [String], t: &str, sites: &[String]) -> Option<&'a String> {
+    h1s.iter()
+        .filter_map(|h| agrees(h, t, sites).map(|pos| (pos, h)))
+        .min_by_key(|(pos, _)| *pos)
+        .map(|(_, h)| h)
 }
 
 /// Picks the title.
@@ -155,16 +171,16 @@ pub fn choose(
         if segments(m).len() < 2 {
             return Some(m.to_string());
         }
-        if let Some(h) = h1s.iter().find(|h| agrees(h, m, sites)) {
+        if let Some(h) = matching_h1(h1s, m, sites) {
             return Some(h.clone());
         }
-        return Some(strip_site(m, sites, doc_title));
+        return Some(strip_site(m, sites, doc_title, false));
     }
     if let Some(d) = doc_title {
-        if let Some(h) = h1s.iter().find(|h| agrees(h, d, sites)) {
+        if let Some(h) = matching_h1(h1s, d, sites) {
             return Some(h.clone());
         }
-        let stripped = strip_site(d, sites, None);
+        let stripped = strip_site(d, sites, None, true);
         let len = stripped.chars().count();
         if !(15..=150).contains(&len) && h1s.len() == 1 && !is_site(&h1s[0], sites) {
             let h = &h1s[0];
@@ -190,6 +206,10 @@ mod tests {
         s.iter().map(|x| squash(x)).collect()
     }
 
+    fn strip_site_g(t: &str, s: &[String], o: Option<&str>) -> String {
+        strip_site(t, s, o, true)
+    }
+
     #[test]
     fn every_pattern_compiles() {
         assert!(SEP_RE.is_some());
@@ -198,18 +218,21 @@ mod tests {
     #[test]
     fn site_suffixes_and_prefixes_are_stripped() {
         let s = sites(&["The Daily", "thedaily.com"]);
-        assert_eq!(strip_site("Big news | The Daily", &s, None), "Big news");
-        assert_eq!(strip_site("Big news – The Daily", &s, None), "Big news");
-        assert_eq!(strip_site("The Daily - Big news", &s, None), "Big news");
-        assert_eq!(strip_site("Big news :: THEDAILY.COM", &s, None), "Big news");
+        assert_eq!(strip_site_g("Big news | The Daily", &s, None), "Big news");
+        assert_eq!(strip_site_g("Big news – The Daily", &s, None), "Big news");
+        assert_eq!(strip_site_g("The Daily - Big news", &s, None), "Big news");
+        assert_eq!(
+            strip_site_g("Big news :: THEDAILY.COM", &s, None),
+            "Big news"
+        );
         // Unknown site: the last part goes when the rest is a real headline.
         assert_eq!(
-            strip_site("Lorem ipsum dolor sit amet – My website", &[], None),
+            strip_site_g("Lorem ipsum dolor sit amet – My website", &[], None),
             "Lorem ipsum dolor sit amet"
         );
         // ... but not when it would leave a stub.
         assert_eq!(
-            strip_site("Mozilla - Wikipedia", &[], None),
+            strip_site_g("Mozilla - Wikipedia", &[], None),
             "Mozilla - Wikipedia"
         );
         // A part shared with the other title is the site.
@@ -217,16 +240,39 @@ mod tests {
             strip_site(
                 "How to Build | Ehow",
                 &[],
-                Some("How to Build (with Pictures) | Ehow")
+                Some("How to Build (with Pictures) | Ehow"),
+                false
             ),
             "How to Build"
         );
     }
 
     #[test]
+    fn metadata_titles_lose_only_known_site_parts() {
+        assert_eq!(
+            strip_site("How we designed ATF - an async framework", &[], None, false),
+            "How we designed ATF - an async framework"
+        );
+        let s = sites(&["Example"]);
+        assert_eq!(
+            strip_site("A headline - Example", &s, None, false),
+            "A headline"
+        );
+    }
+
+    #[test]
+    fn an_h1_naming_only_the_last_part_is_the_site() {
+        let h = vec!["Pixnet".to_string(), "My trip".to_string()];
+        assert_eq!(
+            choose(None, Some("My trip :: Pixnet"), &h, &[]).as_deref(),
+            Some("My trip")
+        );
+    }
+
+    #[test]
     fn hyphenated_words_are_not_separators() {
         assert_eq!(
-            strip_site("Just-released exploit", &[], None),
+            strip_site_g("Just-released exploit", &[], None),
             "Just-released exploit"
         );
     }
