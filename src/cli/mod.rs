@@ -54,34 +54,48 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// What the writer receives.
 enum Msg {
-    /// The rendered output of document `seq` (possibly empty).
-    Output { seq: u64, text: String },
+    /// The rendered output of document `seq` (possibly empty), read as `size` bytes.
+    Output { seq: u64, size: usize, text: String },
     /// The reader is done: there are `total` documents.
     End { total: u64 },
 }
 
-/// A counting semaphore: bounds how many documents are between the reader and the writer.
+/// Largest total size of the documents between the reader and the writer.
+const WINDOW_BYTES: usize = 256 << 20;
+
+/// A semaphore that bounds the documents between the reader and the writer, in number and in
+/// bytes (one document is always let through, however large).
 struct Window {
-    free: Mutex<usize>,
+    /// Documents and bytes in flight.
+    used: Mutex<(usize, usize)>,
     cv: Condvar,
+    max_docs: usize,
+    max_bytes: usize,
 }
 
 impl Window {
-    fn new(n: usize) -> Self {
+    fn new(max_docs: usize, max_bytes: usize) -> Self {
         Window {
-            free: Mutex::new(n),
+            used: Mutex::new((0, 0)),
             cv: Condvar::new(),
+            max_docs,
+            max_bytes,
         }
     }
-    fn acquire(&self) {
-        let mut free = lock(&self.free);
-        while *free == 0 {
-            free = self.cv.wait(free).unwrap_or_else(|p| p.into_inner());
+    fn acquire(&self, size: usize) {
+        let mut used = lock(&self.used);
+        while used.0 > 0
+            && (used.0 >= self.max_docs || used.1.saturating_add(size) > self.max_bytes)
+        {
+            used = self.cv.wait(used).unwrap_or_else(|p| p.into_inner());
         }
-        *free -= 1;
+        used.0 += 1;
+        used.1 = used.1.saturating_add(size);
     }
-    fn release(&self) {
-        *lock(&self.free) += 1;
+    fn release(&self, size: usize) {
+        let mut used = lock(&self.used);
+        used.0 = used.0.saturating_sub(1);
+        used.1 = used.1.saturating_sub(size);
         self.cv.notify_one();
     }
 }
@@ -89,8 +103,8 @@ impl Window {
 /// The document a worker is busy with, for the watchdog.
 #[derive(Default)]
 struct Slot {
-    /// Sequence number, start time and provenance of the current document.
-    current: Option<(u64, Instant, Doc)>,
+    /// Sequence number, size, start time and provenance of the current document.
+    current: Option<(u64, usize, Instant, Doc)>,
     /// Set by the watchdog: the worker overran, its result is dropped and it retires.
     abandoned: bool,
 }
@@ -107,7 +121,7 @@ struct Shared {
     /// The writer failed: stop reading.
     stop: AtomicBool,
     timeout: Option<Duration>,
-    work: Mutex<mpsc::Receiver<(u64, Item)>>,
+    work: Mutex<mpsc::Receiver<(u64, usize, Item)>>,
     out: mpsc::Sender<Msg>,
     slots: Mutex<Vec<Arc<Mutex<Slot>>>>,
     /// Number of extraction workers asked for.
@@ -158,7 +172,7 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         include_html: args.include.contains(&args::Include::Html),
         links: args.links,
     };
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Item)>(jobs * 2);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, usize, Item)>(jobs * 2);
     let (out_tx, out_rx) = mpsc::channel::<Msg>();
     let shared = Arc::new(Shared {
         options,
@@ -166,7 +180,7 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         stats: Stats::default(),
         progress: Progress::new(args.quiet),
         all_read: AtomicBool::new(true),
-        window: Window::new(jobs * 4 + 8),
+        window: Window::new(jobs * 16 + 16, WINDOW_BYTES),
         stop: AtomicBool::new(false),
         timeout: (!args.timeout.is_zero()).then_some(args.timeout),
         work: Mutex::new(work_rx),
@@ -218,15 +232,19 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
 /// The reader thread: numbers the items and hands them to the workers, within the window.
 fn read(
     sh: &Shared,
-    work: mpsc::SyncSender<(u64, Item)>,
+    work: mpsc::SyncSender<(u64, usize, Item)>,
     inputs: &[std::path::PathBuf],
     list: Option<&std::path::Path>,
     max_bytes: u64,
 ) {
     let mut seq = 0u64;
     let mut emit = |item: Item| {
-        sh.window.acquire();
-        if sh.stop.load(Relaxed) || work.send((seq, item)).is_err() {
+        let size = match &item {
+            Item::Doc(d) => d.bytes.len(),
+            Item::Failed { .. } => 0,
+        };
+        sh.window.acquire(size);
+        if sh.stop.load(Relaxed) || work.send((seq, size, item)).is_err() {
             return false;
         }
         seq += 1;
@@ -253,7 +271,7 @@ fn spawn_worker(shared: &Arc<Shared>) {
 fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
     loop {
         let next = lock(&sh.work).recv();
-        let Ok((seq, item)) = next else { return };
+        let Ok((seq, size, item)) = next else { return };
         if let Item::Doc(doc) = &item {
             let provenance = Doc {
                 source: doc.source.clone(),
@@ -261,7 +279,7 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
                 warc_date: doc.warc_date.clone(),
                 ..Doc::default()
             };
-            lock(slot).current = Some((seq, Instant::now(), provenance));
+            lock(slot).current = Some((seq, size, Instant::now(), provenance));
         }
         let (text, outcome) = process(sh, item);
         {
@@ -284,7 +302,7 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
             s.current = None;
         }
         count(&sh.stats, outcome);
-        if sh.out.send(Msg::Output { seq, text }).is_err() {
+        if sh.out.send(Msg::Output { seq, size, text }).is_err() {
             return;
         }
     }
@@ -308,14 +326,14 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
         for slot in slots {
             // All bookkeeping happens under the slot's lock, so that the worker, when it
             // finishes, sees it complete.
-            let (seq, doc, replace) = {
+            let (seq, size, doc, replace) = {
                 let mut s = lock(&slot);
                 let overran =
-                    matches!(&s.current, Some((_, start, _)) if start.elapsed() > timeout);
+                    matches!(&s.current, Some((_, _, start, _)) if start.elapsed() > timeout);
                 if !overran {
                     continue;
                 }
-                let Some((seq, _, doc)) = s.current.take() else {
+                let Some((seq, size, _, doc)) = s.current.take() else {
                     continue;
                 };
                 s.abandoned = true;
@@ -326,7 +344,7 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
                 if !replace {
                     o.owed += 1;
                 }
-                (seq, doc, replace)
+                (seq, size, doc, replace)
             };
             let error =
                 format!("extraction took longer than {timeout:?}: raise --timeout to allow it");
@@ -334,7 +352,7 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
                 .println(&format!("nutgraf: {}: {error}", doc.source));
             count(&sh.stats, Outcome::Failed);
             let text = sh.style.failure(&doc, &error);
-            if sh.out.send(Msg::Output { seq, text }).is_err() {
+            if sh.out.send(Msg::Output { seq, size, text }).is_err() {
                 return;
             }
             if replace {
@@ -398,7 +416,7 @@ fn write_all(
     ordered: bool,
 ) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(256 * 1024, out);
-    let mut pending: BTreeMap<u64, String> = BTreeMap::new();
+    let mut pending: BTreeMap<u64, (usize, String)> = BTreeMap::new();
     let (mut next, mut written) = (0u64, 0u64);
     let mut total = None;
     let mut last_update = Instant::now();
@@ -413,17 +431,16 @@ fn write_all(
         };
         match msg {
             Msg::End { total: t } => total = Some(t),
-            Msg::Output { seq, text } if !ordered => {
-                let _ = seq;
+            Msg::Output { size, text, .. } if !ordered => {
                 out.write_all(text.as_bytes())?;
-                sh.window.release();
+                sh.window.release(size);
                 written += 1;
             }
-            Msg::Output { seq, text } => {
-                pending.insert(seq, text);
-                while let Some(text) = pending.remove(&next) {
+            Msg::Output { seq, size, text } => {
+                pending.insert(seq, (size, text));
+                while let Some((size, text)) = pending.remove(&next) {
                     out.write_all(text.as_bytes())?;
-                    sh.window.release();
+                    sh.window.release(size);
                     next += 1;
                     written += 1;
                 }
