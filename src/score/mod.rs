@@ -172,6 +172,7 @@ pub fn main_content(
     let st = stats(doc, marks);
     let body = doc.find_tag("body").unwrap_or(0);
     let roots = select(doc, marks, &st, focus, body);
+    let roots = expand(doc, &st, focus, body, roots);
     let prune = prune_marks(doc, marks, &st, focus, &roots);
     #[cfg(feature = "trace")]
     {
@@ -367,6 +368,49 @@ fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> 
         }
     }
     roots
+}
+
+/// Widens the selection to an ancestor when the ancestor adds much more prose than links:
+/// pages that are not one article (products, services, listings) spread their content over
+/// several sections, of which the scoring found only the densest.
+fn expand(doc: &Document, st: &Stats, focus: Focus, body: Ix, roots: Vec<Ix>) -> Vec<Ix> {
+    let (min_gain, max_ld) = match focus {
+        Focus::Precision => (1.0, 0.25),
+        Focus::Balanced => (0.5, 0.4),
+        Focus::Recall => (0.3, 0.45),
+    };
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let good = |i: Ix| st.len[i].saturating_sub(st.link_len[i]) as f32;
+    let mut cur_good: f32 = roots.iter().map(|&r| good(r)).sum();
+    let mut cur_bad: f32 = roots.iter().map(|&r| st.link_len[r] as f32).sum();
+    let mut chosen: Option<Ix> = None;
+    let mut p = doc.nodes[first].parent;
+    while p != usize::MAX && p != 0 {
+        let extra_good = good(p) - cur_good;
+        let extra_bad = st.link_len[p] as f32 - cur_bad;
+        let extra_ld = extra_bad / (extra_good + extra_bad).max(1.0);
+        trace!(
+            "expand? {p} {} extra_good={extra_good} extra_ld={extra_ld:.2} cur={cur_good}",
+            doc.tag(p)
+        );
+        if extra_good >= min_gain * cur_good && extra_ld <= max_ld {
+            chosen = Some(p);
+            cur_good = good(p);
+            cur_bad = st.link_len[p] as f32;
+        } else if extra_good > 0.0 {
+            break;
+        }
+        if p == body {
+            break;
+        }
+        p = doc.nodes[p].parent;
+    }
+    match chosen {
+        Some(c) => vec![c],
+        None => roots,
+    }
 }
 
 /// Containers inside the selection that read like boilerplate (Readability's conditional cleaning).
