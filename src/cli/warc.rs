@@ -100,7 +100,7 @@ impl<R: BufRead> WarcReader<R> {
         let n = header.length;
         let wanted = want(&header);
         let block = if wanted && n <= max_block {
-            let mut buf = Vec::with_capacity(n as usize);
+            let mut buf = Vec::with_capacity(n.min(1 << 20) as usize);
             (&mut self.inner)
                 .take(n)
                 .read_to_end(&mut buf)
