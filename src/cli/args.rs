@@ -11,6 +11,11 @@ use std::path::PathBuf;
 /// their content. Of a WARC file, `response` (and `resource`) records holding an HTML page with
 /// a 2xx status are extracted; the others are skipped and counted in the summary.
 ///
+/// A JSON record carries `source` (the path, `-`, or `path#record-id` for a WARC record), every
+/// article field (`title`, `authors`, `published`, `modified`, `site_name`, `language`,
+/// `description`, `url`, `image`, `tags`, `page_type`, `encoding`) and `text`; a WARC record also
+/// `warc_date`, and its `url` is the `WARC-Target-URI`.
+///
 /// A document that fails never stops the batch: it is reported (on stderr, and as a record with
 /// an `error` field in JSON) and the others go on. Output follows the input order.
 ///
@@ -19,7 +24,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "nutgraf", version, about, long_about)]
 pub struct Args {
-    /// HTML files, directories, or `-` for standard input (the default).
+    /// HTML or WARC files (gzipped or not), directories, or `-` for standard input (the default).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
