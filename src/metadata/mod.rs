@@ -303,7 +303,13 @@ fn published(
                 c.contains("publish") || c.contains("posted") || c.contains("entry-date")
             })
     });
-    for i in marked.into_iter().chain(times.iter().copied()) {
+    if let Some(f) = marked.and_then(|i| time_date(doc, i, month_first)) {
+        return Some(f.iso());
+    }
+    if let Some(f) = near_headline(doc, page, month_first) {
+        return Some(f.iso());
+    }
+    for i in times.iter().copied() {
         let f = doc
             .attr(i, "datetime")
             .and_then(dates::parse_machine)
@@ -338,6 +344,45 @@ fn published(
         }
     }
     None
+}
+
+/// The date of a `<time>` element: its `datetime`, else its text.
+fn time_date(doc: &Document, i: usize, month_first: bool) -> Option<dates::Found> {
+    doc.attr(i, "datetime")
+        .and_then(dates::parse_machine)
+        .or_else(|| dates::parse_text(&visible_text(doc, i, 200), month_first))
+}
+
+/// Nodes after the headline looked at for its date line; nodes before it.
+const AFTER_HEADLINE: usize = 200;
+const BEFORE_HEADLINE: usize = 40;
+
+/// A date written next to the headline (the first `<h1>` outside sidebars): in the short
+/// texts and `<time>`s that follow it, else in those just before it.
+fn near_headline(doc: &Document, page: &scan::Page, month_first: bool) -> Option<dates::Found> {
+    let h1 = page
+        .h1
+        .iter()
+        .copied()
+        .find(|&i| !in_foreign_container(doc, i))?;
+    let after = h1..(h1 + AFTER_HEADLINE).min(doc.len());
+    let before = h1.saturating_sub(BEFORE_HEADLINE)..h1;
+    let look = |j: usize| -> Option<dates::Found> {
+        if doc.tag(j) == "time" {
+            return time_date(doc, j, month_first);
+        }
+        let t = doc.text(j)?;
+        let parent = doc.nodes[j].parent;
+        if t.len() > 150 || parent == usize::MAX || scan::is_hidden_tag(doc.tag(parent)) {
+            return None;
+        }
+        let f = dates::parse_text(t, month_first)?;
+        (!t.contains('©') && !in_foreign_container(doc, j)).then_some(f)
+    };
+    after
+        .into_iter()
+        .find_map(look)
+        .or_else(|| before.rev().find_map(look))
 }
 
 /// A date from microdata: `itemprop` in `props`, outside comments.
@@ -438,6 +483,24 @@ mod tests {
             Some("https://ex.org/given")
         );
         assert_eq!(meta(html).url.as_deref(), Some("https://ex.org/c"));
+    }
+
+    #[test]
+    fn a_date_line_under_the_headline_is_the_publication_date() {
+        let m = meta(
+            r#"<body><div class="sidebar"><p>March 1, 2020</p></div><h1>Title</h1>
+            <p class="text-muted">December 15, 2023</p><p>Body text from 2019-01-01.</p></body>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2023-12-15"));
+    }
+
+    #[test]
+    fn structured_dates_beat_visible_ones() {
+        let m = meta(
+            r#"<head><meta property="article:published_time" content="2021-02-03T04:05:06+01:00">
+            </head><body><h1>T</h1><p>May 5, 2022</p></body>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2021-02-03T04:05:06+01:00"));
     }
 
     #[test]

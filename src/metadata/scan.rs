@@ -26,7 +26,7 @@ static BY_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Class, id or itemprop words of an element that shows a date.
 static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)date|time|publish|posted|dateline|byline|post-?meta|entry-?meta|article-?meta|meta-?info|post-?info|article-?info|timestamp|updated|created|subtitle|info",
+        r"(?i)date|time|publish|posted|dateline|byline|post-?meta|entry-?meta|article-?meta|header-?meta|meta-?info|post-?info|article-?info|timestamp|updated|created|subtitle|info",
     )
     .ok()
 });
@@ -196,12 +196,19 @@ const NAMED: &[(&str, char)] = &[
 /// Whether `i` sits in a container (comments, related posts, sidebar...) whose metadata is not
 /// the article's.
 pub fn in_foreign_container(doc: &Document, i: Ix) -> bool {
+    // A container that holds most of the page is the page's frame (Blogger's "widget Blog"),
+    // whatever its class says.
+    let big = doc.len() * 2 / 5;
+    let in_article = doc.ancestors(i).any(|a| doc.tag(a) == "article");
     std::iter::once(i)
         .chain(doc.ancestors(i))
         .any(|a| match doc.tag(a) {
-            "aside" | "nav" => true,
+            "nav" => true,
+            // An article's own aside holds its byline and date.
+            "aside" => !in_article,
             // Page-level containers carry layout classes ("content-sidebar"), not roles.
             "html" | "body" | "main" | "article" => false,
+            _ if doc.nodes[a].end - a > big => false,
             _ => {
                 let tokens = doc
                     .attr(a, "class")
@@ -322,7 +329,7 @@ pub fn scan(doc: &Document) -> Page {
             {
                 p.bylines.push(i);
             }
-            if p.date_elems.len() < MAX_CANDIDATES
+            if p.date_elems.len() < MAX_CANDIDATES * 4
                 && (is_match(&DATE_RE, class) || is_match(&DATE_RE, id))
             {
                 p.date_elems.push(i);
