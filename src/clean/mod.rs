@@ -169,7 +169,21 @@ pub fn measure(t: &str) -> u32 {
 }
 
 /// Marks the boilerplate of `doc`.
+///
+/// Comment sections are boilerplate beside an article; on a page that holds nothing else
+/// (a forum thread whose posts are marked up as comments) they are the content.
 pub fn mark(doc: &Document, focus: Focus) -> Marks {
+    let (marks, live, comments) = mark_with(doc, focus, true);
+    if comments > 0 && live < 500 {
+        trace!("comment sections hold the page ({comments} vs {live} chars): kept");
+        return mark_with(doc, focus, false).0;
+    }
+    marks
+}
+
+/// One marking pass; returns the marks, the live text length and the text length of the
+/// comment sections it removed.
+fn mark_with(doc: &Document, focus: Focus, drop_comments: bool) -> (Marks, u32, u32) {
     let n = doc.len();
     let len = text_lengths(doc);
     let body = doc.find_tag("body").unwrap_or(0);
@@ -184,6 +198,7 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
         Focus::Recall => 0.35,
     };
     let mut dead = vec![false; n];
+    let (mut junk_len, mut comment_len) = (0u32, 0u32);
     let mut weight = vec![0i32; n];
     for i in 1..n {
         let p = doc.nodes[i].parent;
@@ -213,9 +228,15 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
         } else if tag == "form" || tag == "noscript" {
             // Some pages wrap everything in a form (ASP.NET) or serve it in <noscript> (Discourse).
             share < 0.3
-        } else if sig.comments && !sig.positive {
+        } else if sig.comments && !sig.positive && drop_comments {
+            if !parent_dead {
+                comment_len += len[i];
+            }
             true
-        } else if sig.negative {
+        } else if tag == "a" && sig.negative {
+            // A link is no container: one holding much text is a parse accident, not a menu.
+            share < 0.05
+        } else if sig.negative && !sig.comments {
             let protect = if sig.positive || tag == "article" || tag == "main" {
                 0.2
             } else {
@@ -232,9 +253,13 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
                 doc.attr(i, "id")
             );
         }
+        if j && !parent_dead {
+            junk_len += len[i];
+        }
         dead[i] = j || parent_dead;
     }
-    Marks { dead, weight }
+    let live = len[body].saturating_sub(junk_len);
+    (Marks { dead, weight }, live, comment_len)
 }
 
 #[cfg(test)]

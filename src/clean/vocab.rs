@@ -36,7 +36,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "reply",
     "replies",
     "disqus",
-    "discussion",
     // sharing and likes (Jetpack, AddThis, ShareThis)
     "share",
     "shares",
@@ -105,7 +104,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "footer",
     "masthead",
     "copyright",
-    "hidden",
     "tags",
     "tagcloud",
     "categories",
@@ -174,5 +172,4 @@ pub const PAGE_BUILDER_PREFIXES: &[&str] = &[
 ];
 
 /// Words that lower a container's score without removing it: furniture as often as not.
-pub const WEAK_NEGATIVE_WORDS: &[&str] =
-    &["widget", "widgets", "banner", "promo", "teaser", "hidden"];
+pub const WEAK_NEGATIVE_WORDS: &[&str] = &["widget", "widgets", "banner", "promo", "teaser"];
