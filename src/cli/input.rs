@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One document to extract, as read from an input.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Doc {
     /// Where it came from: the path, `-` for standard input, `path#record-id` in a WARC file.
     pub source: String,

@@ -272,16 +272,26 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
     loop {
         let next = lock(&sh.work).recv();
         let Ok((seq, size, item)) = next else { return };
-        if let Item::Doc(doc) = &item {
-            let provenance = Doc {
-                source: doc.source.clone(),
-                url: doc.url.clone(),
-                warc_date: doc.warc_date.clone(),
-                ..Doc::default()
-            };
-            lock(slot).current = Some((seq, size, Instant::now(), provenance));
+        let (Item::Doc(doc) | Item::Failed { doc, .. }) = &item;
+        let provenance = Doc {
+            source: doc.source.clone(),
+            url: doc.url.clone(),
+            warc_date: doc.warc_date.clone(),
+            ..Doc::default()
+        };
+        if matches!(item, Item::Doc(_)) {
+            lock(slot).current = Some((seq, size, Instant::now(), provenance.clone()));
         }
-        let (text, outcome) = process(sh, item);
+        // The library does not panic; should a bug make it, the document becomes an error
+        // record rather than a hole that would stall the ordered output.
+        let (text, outcome) =
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(sh, item))) {
+                Ok(done) => done,
+                Err(_) => {
+                    let error = "internal error: extraction panicked (please report this page)";
+                    (sh.style.failure(&provenance, error), Outcome::Failed)
+                }
+            };
         {
             let mut s = lock(slot);
             if s.abandoned {
