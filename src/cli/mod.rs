@@ -237,27 +237,35 @@ fn read(
     list: Option<&std::path::Path>,
     max_bytes: u64,
 ) {
-    let mut seq = 0u64;
+    let seq = std::cell::Cell::new(0u64);
     let mut emit = |item: Item| {
         let size = match &item {
             Item::Doc(d) => d.bytes.len(),
             Item::Failed { .. } => 0,
         };
         sh.window.acquire(size);
-        if sh.stop.load(Relaxed) || work.send((seq, size, item)).is_err() {
+        if sh.stop.load(Relaxed) || work.send((seq.get(), size, item)).is_err() {
             return false;
         }
-        seq += 1;
+        seq.set(seq.get() + 1);
         true
     };
-    input::Reader {
-        max_bytes,
-        stats: &sh.stats,
-        emit: &mut emit,
+    let reading = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        input::Reader {
+            max_bytes,
+            stats: &sh.stats,
+            emit: &mut emit,
+        }
+        .read_all(inputs, list)
+    }));
+    if reading.is_err() {
+        // Should never happen; the documents read so far still come out.
+        sh.all_read.store(false, Relaxed);
+        sh.progress
+            .println("nutgraf: internal error while reading the inputs: the rest is not read");
     }
-    .read_all(inputs, list);
     // A send error only means the writer is gone.
-    let _ = sh.out.send(Msg::End { total: seq });
+    let _ = sh.out.send(Msg::End { total: seq.get() });
 }
 
 fn spawn_worker(shared: &Arc<Shared>) {
