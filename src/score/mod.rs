@@ -456,7 +456,11 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
                 continue;
             }
             let w = marks.weight[i];
-            if w < 0 && (st.len[i] as f32) < 0.5 * st.len[r] as f32 {
+            // A container holding most of the selection is the selection, not a box inside it.
+            if (st.len[i] as f32) >= 0.5 * st.len[r] as f32 {
+                continue;
+            }
+            if w < 0 {
                 prune[i] = true;
                 continue;
             }
