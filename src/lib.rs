@@ -56,6 +56,11 @@ mod metadata;
 pub mod render;
 mod score;
 
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use article::{Article, Comment};
 pub use content::{Block, Inline};
 pub use error::Error;
