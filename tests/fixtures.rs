@@ -146,7 +146,6 @@ fn wordpress_com_article_leaves_out_jetpack_comment_form_navigation_and_sidebar(
 }
 
 #[test]
-#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn wordpress_com_article_reports_title_author_and_date() {
     assert_metadata("wordpress-com-article");
 }
@@ -193,7 +192,6 @@ fn windows_1252_news_page_leaves_out_alerts_inline_boxes_most_read_and_footer() 
 }
 
 #[test]
-#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn windows_1252_news_page_reports_title_author_date_and_encoding() {
     assert_metadata("news-windows-1252");
 }
@@ -212,7 +210,6 @@ fn blog_post_leaves_out_cookie_banner_disqus_bio_and_related_posts() {
 }
 
 #[test]
-#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn blog_post_reports_title_author_and_date() {
     assert_metadata("blog-disqus-cookie-banner");
 }
@@ -232,7 +229,6 @@ fn forum_thread_leaves_out_user_cards_signatures_reactions_and_similar_threads()
 }
 
 #[test]
-#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn forum_thread_reports_title_starter_and_start_date() {
     assert_metadata("forum-thread");
 }
@@ -252,7 +248,6 @@ fn documentation_page_leaves_out_navigation_toc_banner_and_footer() {
 }
 
 #[test]
-#[ignore = "waiting for metadata extraction (title without site suffix, authors, dates)"]
 fn documentation_page_reports_its_title() {
     assert_metadata("documentation-page");
 }
