@@ -13,7 +13,6 @@ pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
 /// ARIA roles of page furniture.
 pub const FURNITURE_ROLES: &[&str] = &[
     "navigation",
-    "banner",
     "contentinfo",
     "complementary",
     "search",
@@ -73,8 +72,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     // sidebars and widgets
     "sidebar",
     "sidebars",
-    "widget",
-    "widgets",
     "aside",
     // newsletters, cookies, consent, paywalls, pop-ups
     "newsletter",
@@ -89,7 +86,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "modal",
     "overlay",
     "paywall",
-    "banner",
     // advertising
     "ad",
     "ads",
