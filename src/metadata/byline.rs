@@ -17,10 +17,47 @@ static PREFIX_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Where a byline stops being a name: a date, a time, a separator, "on", "updated".
 static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:\||•|·|—|–|\s-\s|/\s|\bon\s+\w+\s+\d|\b(?:published|updated|posted|last\s+updated|modified|le|am|el|il|on)\b\s*:?\s*\d|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}|\bupdated\b|\bpublished\b|\bfollow\b|\bemail\b|\btwitter\b|\bread more\b|\bview all\b|\bmore by\b|\bmin(?:ute)?s? read\b|\(\s*opens)",
+        r"(?i)\s*(?:\||•|·|—|–|\s-\s|/\s|\b(?:edited|reviewed|updated|fact[- ]checked|illustrated|photos?)\s+by\b|\s\d[\d,.]*(?:\s|$)|\bon\s+\w+\s+\d|\b(?:published|updated|posted|last\s+updated|modified|le|am|el|il|on)\b\s*:?\s*\d|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}|\bupdated\b|\bpublished\b|\bfollow\b|\bemail\b|\btwitter\b|\bread more\b|\bview all\b|\bmore by\b|\bmin(?:ute)?s? read\b|\(\s*opens)",
     )
     .ok()
 });
+
+/// Bylines of someone other than the author: the editor, the reviewer, the last updater.
+static NOT_AUTHOR_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last\s+)?(?:updated|edited|reviewed|medically reviewed|fact[- ]checked|illustrated|photographed|translated)\b").ok()
+});
+
+fn is_match_opt(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.is_match(s))
+}
+
+/// Lower-case words that belong inside names.
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
+    "la", "le", "bin", "ibn", "al", "el", "y", "e", "st.", "mc", "zu",
+];
+
+/// Whether `s` reads as a person's (or a masthead's) name rather than a phrase: few words, each
+/// capitalised or a name particle. A single word passes (user names are often lower-case);
+/// scripts without case pass.
+pub fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 1 {
+        return true;
+    }
+    if words.len() > 5 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        match first {
+            None => true,
+            Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+            Some(c) if !c.is_lowercase() => true,
+            Some(_) => PARTICLES.contains(&w.to_lowercase().as_str()),
+        }
+    })
+}
 
 /// Separators between several authors.
 static SPLIT_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -55,20 +92,29 @@ const NOT_NAMES: &[&str] = &[
     "log in",
     "sign in",
     "subscribe",
+    "last",
+    "staff writer",
 ];
 
 /// One person's name, or `None` when `s` does not look like one.
 fn valid_name(s: &str) -> Option<String> {
-    let s = s
+    let mut s = s
         .trim_matches(|c: char| {
             c.is_whitespace()
                 || matches!(
                     c,
-                    ',' | ':' | ';' | '-' | '|' | '.' | '·' | '•' | '(' | ')' | '"' | '\''
+                    ',' | ':' | ';' | '-' | '|' | '.' | '·' | '•' | '"' | '\''
                 )
         })
         .to_string();
-    // Keep a trailing initial's dot ("Jr.", "J.") only when the name had one.
+    // Parentheses go only when unbalanced: "Ann (annl)" keeps its pair.
+    if s.starts_with('(') && !s.contains(')') {
+        s.remove(0);
+    }
+    if s.ends_with(')') && !s.contains('(') {
+        s.pop();
+    }
+    let s = s.trim().to_string();
     let words = s.split_whitespace().count();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
@@ -107,13 +153,17 @@ pub fn clean(raw: &str) -> Vec<String> {
         s.truncate(m.start());
     }
     let s = s.trim();
-    if s.is_empty() {
+    if s.is_empty() || is_match_opt(&NOT_AUTHOR_RE, s) {
         return Vec::new();
     }
-    let parts: Vec<&str> = match SPLIT_RE.as_ref() {
+    let mut parts: Vec<&str> = match SPLIT_RE.as_ref() {
         Some(r) => r.split(s).collect(),
         None => vec![s],
     };
+    // "Mac & i" is one name: split only when every part can be one.
+    if parts.len() > 1 && !parts.iter().all(|p| p.trim().chars().count() >= 3) {
+        parts = vec![s];
+    }
     let mut out = Vec::new();
     for p in parts {
         // A comma separates authors only when every piece reads as a full name; otherwise it
@@ -211,7 +261,7 @@ pub fn from_by_texts(doc: &Document, page: &Page) -> Vec<String> {
             text = collapse(doc.text(t).unwrap_or(""));
         }
         let names = clean(&text);
-        if !names.is_empty() {
+        if !names.is_empty() && names.iter().all(|n| looks_like_name(n)) {
             return names;
         }
     }
@@ -242,7 +292,7 @@ pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
             break;
         }
         let names = clean(&text);
-        if !names.is_empty() {
+        if !names.is_empty() && names.iter().all(|n| looks_like_name(n)) {
             return names;
         }
     }
@@ -257,7 +307,12 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert!(PREFIX_RE.is_some() && TAIL_RE.is_some() && SPLIT_RE.is_some());
+        assert!(
+            PREFIX_RE.is_some()
+                && TAIL_RE.is_some()
+                && SPLIT_RE.is_some()
+                && NOT_AUTHOR_RE.is_some()
+        );
     }
 
     #[test]
@@ -282,6 +337,40 @@ mod tests {
         );
         // A comma before a credential is part of the name.
         assert_eq!(clean("Dylan Bailey, MS, RD"), ["Dylan Bailey, MS, RD"]);
+    }
+
+    #[test]
+    fn editors_and_updaters_are_not_authors() {
+        assert!(clean("Updated by Jon Linkov").is_empty());
+        assert_eq!(
+            clean("Written by Rob Ewaschuk Edited by Betsy Beyer"),
+            ["Rob Ewaschuk"]
+        );
+        assert!(clean("Last Updated: January 7, 2025").is_empty());
+    }
+
+    #[test]
+    fn user_cards_lose_their_reputation_numbers() {
+        assert_eq!(clean("Gore Liu 51 2 2 bronze badges"), ["Gore Liu"]);
+    }
+
+    #[test]
+    fn one_name_with_an_ampersand_or_parentheses_stays_whole() {
+        assert_eq!(clean("Mac & i"), ["Mac & i"]);
+        assert_eq!(
+            clean("史蒂文的家_藍天 (stevenhgm)"),
+            ["史蒂文的家_藍天 (stevenhgm)"]
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_look_like_names() {
+        assert!(looks_like_name("Ann Lee"));
+        assert!(looks_like_name("Ludwig van Beethoven"));
+        assert!(looks_like_name("sanmartinwatch"));
+        assert!(looks_like_name("肖春芳"));
+        assert!(!looks_like_name("definition of the Hermitian matrix"));
+        assert!(!looks_like_name("Personal finance"));
     }
 
     #[test]
