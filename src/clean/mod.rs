@@ -210,9 +210,10 @@ fn mark_with(doc: &Document, focus: Focus, drop_comments: bool) -> (Marks, u32, 
         let tag = doc.tag(i);
         let share = len[i] as f32 / total;
         let sig = element_signal(doc, i);
-        weight[i] = match (sig.negative || sig.weak_negative, sig.positive) {
-            (true, false) => -25,
-            (false, true) => 25,
+        weight[i] = match (sig.negative, sig.weak_negative, sig.positive) {
+            (true, _, false) => -25,
+            (false, true, false) => -10,
+            (false, _, true) => 25,
             _ => 0,
         };
         let j = if tag == "html" || tag == "body" {

@@ -68,7 +68,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "pagination",
     "pager",
     "skip",
-    "toc",
     // sidebars and widgets
     "sidebar",
     "sidebars",

@@ -215,8 +215,13 @@ fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> 
         ) {
             continue;
         }
-        let content =
-            1.0 + st.own_commas[b] as f32 + (st.own_len[b] as f32 / 100.0).floor().min(3.0);
+        // Commas count as prose evidence, except in code, where they are syntax.
+        let commas = if tag == "pre" || tag == "code" {
+            0.0
+        } else {
+            st.own_commas[b] as f32
+        };
+        let content = 1.0 + commas + (st.own_len[b] as f32 / 100.0).floor().min(3.0);
         for (level, a) in doc.ancestors(b).take(5).enumerate() {
             if a == 0 || !doc.is_element(a) {
                 break;
@@ -460,7 +465,7 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
             if (st.len[i] as f32) >= 0.5 * st.len[r] as f32 {
                 continue;
             }
-            if w < 0 {
+            if w <= -25 {
                 prune[i] = true;
                 continue;
             }
