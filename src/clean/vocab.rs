@@ -93,7 +93,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "adsense",
     "sponsor",
     "sponsored",
-    "promo",
     "promotion",
     // page furniture
     "footer",

@@ -227,7 +227,10 @@ fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> 
                 break;
             }
             if score[a].is_nan() {
-                score[a] = tag_base(doc.tag(a)) + marks.weight[a] as f32;
+                // A name is evidence in proportion to what it names: "content" on a
+                // one-line box must not outweigh the article.
+                let size = st.len[a].min(1000) as f32 / 1000.0;
+                score[a] = tag_base(doc.tag(a)) + marks.weight[a] as f32 * size;
             }
             let div = match level {
                 0 => 1.0,
