@@ -8,8 +8,8 @@ pub struct Metas<'a> {
 
 /// Keys for the title, best first (Dublin Core, then OpenGraph, then the rest).
 pub const TITLE: &[&str] = &[
-    "dc.title",
     "dc:title",
+    "dc.title",
     "dcterm:title",
     "dcterms.title",
     "og:title",
@@ -23,8 +23,8 @@ pub const TITLE: &[&str] = &[
 
 /// Keys for authors, best first.
 pub const AUTHOR: &[&str] = &[
-    "dc.creator",
     "dc:creator",
+    "dc.creator",
     "dcterm:creator",
     "dcterms.creator",
     "author",

@@ -125,10 +125,8 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
             .chain(h1s.iter())
             .any(|t| overlap(hl, t) >= 0.6)
     });
-    let meta_title = metas
-        .first(meta::TITLE)
-        .map(|(_, v)| scan::collapse(v))
-        .or(ld_headline);
+    let meta_title =
+        ld_headline.or_else(|| metas.first(meta::TITLE).map(|(_, v)| scan::collapse(v)));
     let title = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
 
     // Language first: it decides how to read 03/04/2021.

@@ -227,6 +227,7 @@ pub fn scan(doc: &Document) -> Page {
     let mut i = 0;
     let n = doc.len();
     let mut svg_end = 0;
+    let mut name_metas: Vec<(String, String)> = Vec::new();
     while i < n {
         let tag = doc.tag(i);
         if tag.is_empty() {
@@ -260,8 +261,14 @@ pub fn scan(doc: &Document) -> Page {
                 if let Some(content) = content {
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         if let Some(k) = doc.attr(i, key) {
+                            // `property` (RDFa) entries outrank `name` ones of the same key.
+                            let list = if key == "property" {
+                                &mut p.metas
+                            } else {
+                                &mut name_metas
+                            };
                             for k in k.split_whitespace() {
-                                p.metas.push((k.to_lowercase(), unescape(content.trim())));
+                                list.push((k.to_lowercase(), unescape(content.trim())));
                             }
                         }
                     }
@@ -337,6 +344,7 @@ pub fn scan(doc: &Document) -> Page {
         }
         i += 1;
     }
+    p.metas.append(&mut name_metas);
     p
 }
 
@@ -367,6 +375,11 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("A title"));
         assert_eq!(p.metas.len(), 2);
         assert_eq!(p.metas[1], ("dc:title".to_string(), "OG".to_string()));
+        let d = Document::parse(
+            r#"<meta name="dc:title" content="by name"><meta property="dc:title" content="by property">"#,
+            &Limits::default(),
+        );
+        assert_eq!(scan(&d).metas[0].1, "by property");
         assert_eq!(p.canonical.as_deref(), Some("/c"));
         assert_eq!(p.json_ld, [r#"{"a":1}"#]);
         assert_eq!(p.h1.len(), 1);
