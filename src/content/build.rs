@@ -176,23 +176,43 @@ impl Builder<'_> {
                     .attr(i, "start")
                     .and_then(|s| s.trim().parse::<u64>().ok())
                     .unwrap_or(1);
+                // A list without any <li> only indents its content (old pages do this).
+                if !doc
+                    .children(i)
+                    .any(|c| doc.tag(c) == "li" && !(self.skip)(c))
+                {
+                    for c in doc.children(i) {
+                        self.node(c);
+                    }
+                    self.flush();
+                    return;
+                }
                 let mut items: Vec<Vec<Block>> = Vec::new();
-                for c in doc.children(i) {
-                    if (self.skip)(c) {
-                        continue;
+                // Content between items, outside any <li>: one item, or part of the one before.
+                let mut stray: Vec<Ix> = Vec::new();
+                let children: Vec<Ix> = doc.children(i).filter(|&c| !(self.skip)(c)).collect();
+                for (k, &c) in children.iter().enumerate() {
+                    if doc.tag(c) != "li" {
+                        stray.push(c);
+                        if k + 1 < children.len() {
+                            continue;
+                        }
                     }
-                    let blocks = self.blocks_of(c);
-                    if blocks.is_empty() {
-                        continue;
+                    if !stray.is_empty() {
+                        let blocks = self.blocks_of_nodes(&std::mem::take(&mut stray));
+                        // A list written directly inside a list belongs to the item before it.
+                        let nested = matches!(blocks.first(), Some(Block::List { .. }));
+                        match items.last_mut() {
+                            Some(last) if nested => last.extend(blocks),
+                            _ if blocks.is_empty() => {}
+                            _ => items.push(blocks),
+                        }
                     }
-                    // A list written directly inside a list (not inside an <li>) belongs
-                    // to the item before it.
-                    let bare_list = doc.tag(c) != "li"
-                        && matches!(kind(doc.tag(c)), Kind::List(_))
-                        && !items.is_empty();
-                    match items.last_mut() {
-                        Some(last) if bare_list => last.extend(blocks),
-                        _ => items.push(blocks),
+                    if doc.tag(c) == "li" {
+                        let blocks = self.blocks_of(c);
+                        if !blocks.is_empty() {
+                            items.push(blocks);
+                        }
                     }
                 }
                 if !items.is_empty() {
@@ -280,6 +300,17 @@ impl Builder<'_> {
         let saved_out = std::mem::take(&mut self.out);
         let saved_run = std::mem::take(&mut self.run);
         for c in self.doc.children(i) {
+            self.node(c);
+        }
+        self.flush();
+        self.run = saved_run;
+        std::mem::replace(&mut self.out, saved_out)
+    }
+
+    fn blocks_of_nodes(&mut self, nodes: &[Ix]) -> Vec<Block> {
+        let saved_out = std::mem::take(&mut self.out);
+        let saved_run = std::mem::take(&mut self.run);
+        for &c in nodes {
             self.node(c);
         }
         self.flush();
@@ -793,6 +824,32 @@ mod tests {
         };
         assert_eq!(items.len(), 2);
         assert!(matches!(items[0][1], Block::List { .. }));
+    }
+
+    #[test]
+    fn a_list_without_items_is_read_as_indented_text() {
+        let b = blocks("<ul> Some <i>indented</i> words. </ul>", None);
+        assert_eq!(
+            b,
+            vec![Block::Paragraph {
+                inlines: vec![
+                    t("Some "),
+                    Inline::Emphasis {
+                        inlines: vec![t("indented")]
+                    },
+                    t(" words.")
+                ]
+            }]
+        );
+    }
+
+    #[test]
+    fn text_between_list_items_stays_one_item() {
+        let b = blocks("<ol><li>a</li>loose <b>text</b><li>b</li></ol>", None);
+        let Block::List { items, .. } = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(items.len(), 3, "{items:?}");
     }
 
     #[test]
