@@ -171,9 +171,26 @@ pub fn main_content(
 ) -> Vec<Block> {
     let st = stats(doc, marks);
     let body = doc.find_tag("body").unwrap_or(0);
-    let roots = select(doc, marks, &st, focus, body);
-    let roots = expand(doc, &st, focus, body, roots);
-    let prune = prune_marks(doc, marks, &st, focus, &roots);
+    let selected = select(doc, marks, &st, focus, body);
+    let selected = expand(doc, &st, focus, body, selected);
+    let prune_sel = prune_marks(doc, marks, &st, focus, &selected);
+    // The whole cleaned page is the other reading: when the chosen container holds less than
+    // a share of the page's cleaned text, the page is not one article but several sections
+    // (a product, a service, a thread), and the cleaned page is the better answer.
+    let prune_page = prune_marks(doc, marks, &st, focus, &[body]);
+    let sel_len = kept_len(doc, &st, &selected, &prune_sel);
+    let page_len = kept_len(doc, &st, &[body], &prune_page);
+    let min_share = match focus {
+        Focus::Precision => 0.25,
+        Focus::Balanced => 0.4,
+        Focus::Recall => 0.6,
+    };
+    trace!("selection keeps {sel_len} of {page_len} chars of the cleaned page");
+    let (roots, prune) = if (sel_len as f32) < min_share * page_len as f32 {
+        (vec![body], prune_page)
+    } else {
+        (selected, prune_sel)
+    };
     #[cfg(feature = "trace")]
     {
         for &r in &roots {
@@ -184,19 +201,27 @@ pub fn main_content(
                 st.len[r]
             );
         }
-        for i in 0..doc.len() {
-            if prune[i] && !prune[doc.nodes[i].parent] {
-                trace!(
-                    "pruned {i} {} class={:?} len={} ld={:.2}",
-                    doc.tag(i),
-                    doc.attr(i, "class"),
-                    st.len[i],
-                    st.link_density(i)
-                );
-            }
-        }
     }
     crate::content::build(doc, &roots, &|i| marks.dead[i] || prune[i], base)
+}
+
+/// Text length of `roots` without their pruned parts.
+fn kept_len(doc: &Document, st: &Stats, roots: &[Ix], prune: &[bool]) -> u32 {
+    let mut total = 0;
+    for &r in roots {
+        let mut kept = st.len[r];
+        let mut i = r + 1;
+        while i < doc.nodes[r].end {
+            if prune[i] {
+                kept = kept.saturating_sub(st.len[i]);
+                i = doc.nodes[i].end;
+            } else {
+                i += 1;
+            }
+        }
+        total += kept;
+    }
+    total
 }
 
 /// Chooses the root nodes of the main content, in document order.
