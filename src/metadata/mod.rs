@@ -352,15 +352,17 @@ fn time_date(doc: &Document, i: usize, month_first: bool) -> Option<dates::Found
 }
 
 /// Nodes after the headline looked at for its date line; nodes before it.
-const AFTER_HEADLINE: usize = 200;
+const AFTER_HEADLINE: usize = 400;
 const BEFORE_HEADLINE: usize = 40;
 
-/// A date written next to the headline (the first `<h1>` outside sidebars): in the short
+/// A date written next to the headline (the first `<h1>`, else `<h2>`, outside sidebars): in the short
 /// texts and `<time>`s that follow it, else in those just before it.
 fn near_headline(doc: &Document, page: &scan::Page, month_first: bool) -> Option<dates::Found> {
+    // Forums often title a topic with an h2.
     let h1 = page
         .h1
         .iter()
+        .chain(page.h2.iter())
         .copied()
         .find(|&i| !in_foreign_container(doc, i))?;
     let after = h1..(h1 + AFTER_HEADLINE).min(doc.len());

@@ -34,7 +34,7 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Containers whose bylines and dates are not the article's.
 static FOREIGN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:.*[-_])?(?:comments?|comment-?list|reply|replies|respond|related|recommend(?:ed|ations)?|sidebar|widget|site-?footer|trending|popular|promo|newsletter|share|sharing|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev-?post|teaser|card)(?:[-_].*)?$",
+        r"(?i)^(?:.*[-_])?(?:comments?|comment-?list|reply|replies|respond|related|recommend(?:ed|ations)?|sidebar|site-?footer|trending|popular|promo|newsletter|share|sharing|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev-?post|teaser)(?:[-_].*)?$",
     )
     .ok()
 });
