@@ -255,3 +255,52 @@ fn the_wordpress_com_fixture_has_a_form_and_no_comments() {
         assert_eq!(a.comments, vec![]);
     }
 }
+
+#[test]
+fn substack_style_comments_take_the_inner_body_the_labelled_author_and_the_titled_date() {
+    let html = article(
+        r##"<div class="comment-list"><div class="comment-list-items"><div class="comment">
+<div role="article" aria-label="Comment by Doug" class="pencraft comment-content">
+ <div class="pencraft"><a href="/profile/doug">Doug</a> <a href="/c/1" title="Dec 12, 2025, 6:16 PM"><span>8d</span></a>
+  <button>Liked by Dan</button></div>
+ <div class="comment-body"><p>Is there room for voters being wrong?</p></div>
+</div></div></div></div>"##,
+    );
+    assert_eq!(
+        comments(&html),
+        vec![Comment {
+            author: Some("Doug".into()),
+            published: Some("2025-12-12T18:16:00".into()),
+            text: "Is there room for voters being wrong?".into()
+        }]
+    );
+}
+
+#[test]
+fn woocommerce_reviews_are_comments() {
+    let html = article(
+        r##"<div id="reviews"><ol class="commentlist"><li class="review even depth-1" id="li-comment-1">
+<div id="comment-1" class="comment_container"><div class="comment-text">
+ <div class="star-rating" role="img" aria-label="Rated 4 out of 5"><span>Rated <strong class="rating">4</strong> out of 5</span></div>
+ <p class="meta"><strong class="woocommerce-review__author">Iñaki</strong> <em class="woocommerce-review__verified verified">(verified owner)</em>
+  <span class="woocommerce-review__dash">–</span> <time class="woocommerce-review__published-date" datetime="2020-06-04T06:06:13+02:00">June 4, 2020</time></p>
+ <div class="description"><p>Light and comfortable.</p></div></div></div></li></ol></div>"##,
+    );
+    assert_eq!(
+        comments(&html),
+        vec![Comment {
+            author: Some("Iñaki".into()),
+            published: Some("2020-06-04T06:06:13+02:00".into()),
+            text: "Light and comfortable.".into()
+        }]
+    );
+}
+
+#[test]
+fn a_comment_list_marked_as_one_comment_without_text_is_not_a_comment() {
+    let html = article(
+        r##"<div class="comments-list main" itemscope itemtype="http://schema.org/UserComments">
+<div class="title-line"><h3>All comments</h3><a class="more">Show more comments (20)</a></div><ul class="main"></ul></div>"##,
+    );
+    assert_eq!(comments(&html), vec![]);
+}

@@ -25,6 +25,7 @@ const TEXT_CLASSES: &[&str] = &[
     "comment-entry",
     "field--name-comment-body",
     "field-name-comment-body",
+    "field-comment-body",
     "post-message",
     "content",
     "postbody",
@@ -38,6 +39,7 @@ const POST_TEXT_CLASSES: &[&str] = &["post-message", "postbody"];
 /// Class names (whole tokens) of a comment's author.
 const AUTHOR_CLASSES: &[&str] = &[
     "fn",
+    "woocommerce-review__author",
     "comment-author-name",
     "comment__author",
     "username",
@@ -87,6 +89,12 @@ const FRAME_CLASSES: &[&str] = &[
     "postprofile",
     "signature",
     "submitted",
+    "username",
+    "comment-author-name",
+    "fn",
+    "meta",
+    "woocommerce-review__author",
+    "star-rating",
 ];
 
 /// Ids and classes of comment forms: never a comment, nor part of one.
@@ -241,7 +249,8 @@ fn is_section(doc: &Document, i: Ix) -> bool {
 
 fn is_item(doc: &Document, i: Ix, has_text: bool, has_post_text: bool, in_section: bool) -> bool {
     if is_schema_comment(doc, i) {
-        return true;
+        // Some pages mark the whole (possibly empty) list as one: a comment has a text.
+        return has_text;
     }
     let tag = doc.tag(i);
     if !matches!(tag, "li" | "article" | "div" | "section" | "dd") {
@@ -260,7 +269,9 @@ fn is_item(doc: &Document, i: Ix, has_text: bool, has_post_text: bool, in_sectio
     let post = has_class(doc, i, &["post"]);
     // A text container alone is not the comment: the comment is the element around it.
     let is_text = has_class(doc, i, TEXT_CLASSES);
-    (comment && (has_text || in_section) && !is_text)
+    // WooCommerce product reviews are comments too (`li.review` in the comment list).
+    let review = tag == "li" && has_class(doc, i, &["review"]);
+    ((comment || review) && (has_text || in_section) && !is_text)
         || (post && has_post_text && !is_text && !has_class(doc, i, &["hentry", "type-post"]))
 }
 
@@ -272,6 +283,8 @@ fn read_comment(doc: &Document, item: Ix, role: &[Role], base: Option<&str>) -> 
     let mut author_rank = usize::MAX;
     let mut time_attr: Option<String> = None;
     let mut date_text: Option<(usize, String)> = None;
+    let mut title_date: Option<String> = None;
+    let mut labelled: Option<String> = aria_author(doc, item);
     let mut j = item + 1;
     while j < end {
         if role[j] == Role::Item || is_form(doc, j) {
@@ -282,12 +295,22 @@ fn read_comment(doc: &Document, item: Ix, role: &[Role], base: Option<&str>) -> 
             j += 1;
             continue;
         }
-        // Text container: the best-ranked, first in order.
+        // Text container: one inside another wins (the outer one holds the frame too);
+        // otherwise the best-ranked, first in order.
         if let Some(rank) = rank_of(doc, j, TEXT_CLASSES)
             .or_else(|| itemprop(doc, j, &["text", "commentText"]).then_some(0))
-            && text_root.is_none_or(|(r, _)| rank < r)
+            && text_root.is_none_or(|(r, root)| doc.contains(root, j) || rank < r)
         {
             text_root = Some((rank, j));
+        }
+        if labelled.is_none() {
+            labelled = aria_author(doc, j);
+        }
+        // A date in a title attribute ("Dec 12, 2025, 6:16 PM" over "8d").
+        if title_date.is_none()
+            && let Some(t) = doc.attr(j, "title")
+        {
+            title_date = iso_date(t);
         }
         // Author.
         let arank = if itemprop(doc, j, &["author", "creator"]) {
@@ -357,12 +380,24 @@ fn read_comment(doc: &Document, item: Ix, role: &[Role], base: Option<&str>) -> 
     if FORM_PHRASES.iter().any(|p| lower.contains(p)) && text.len() < 400 {
         return None;
     }
-    let published = time_attr.or_else(|| date_text.and_then(|(_, t)| iso_date(&t)));
+    let published = time_attr
+        .or_else(|| date_text.and_then(|(_, t)| iso_date(&t)))
+        .or(title_date);
+    // "Comment by Ann" as the comment's accessible name.
+    let author = author.or(labelled.filter(|n| !n.is_empty() && n.chars().count() <= 80));
     Some(Comment {
         author,
         published: published.filter(|p| !p.is_empty()),
         text,
     })
+}
+
+/// The name in an `aria-label` such as "Comment by Ann".
+fn aria_author(doc: &Document, i: Ix) -> Option<String> {
+    let l = collapse(doc.attr(i, "aria-label")?);
+    ["Comment by ", "Comment from ", "Reply by "]
+        .iter()
+        .find_map(|p| l.strip_prefix(p).map(str::to_string))
 }
 
 fn rank_of(doc: &Document, i: Ix, names: &[&str]) -> Option<usize> {
