@@ -100,7 +100,7 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
     s
 }
 
-/// Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+/// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub fn is_hidden(doc: &Document, i: Ix) -> bool {
     if doc.attr(i, "hidden").is_some() {
         // React's streaming server rendering parks finished segments in `<div hidden id="S:n">`
@@ -110,12 +110,6 @@ pub fn is_hidden(doc: &Document, i: Ix) -> bool {
             .and_then(|id| id.strip_prefix("S:"))
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         return !react_segment;
-    }
-    if doc
-        .attr(i, "aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
     }
     if let Some(style) = doc.attr(i, "style") {
         let s: String = style
@@ -172,18 +166,49 @@ pub fn measure(t: &str) -> u32 {
 ///
 /// Comment sections are boilerplate beside an article; on a page that holds nothing else
 /// (a forum thread whose posts are marked up as comments) they are the content.
+/// When the vocabulary removes (nearly) everything, it misread the page: then only what is
+/// never content and what is hidden goes.
 pub fn mark(doc: &Document, focus: Focus) -> Marks {
-    let (marks, live, comments) = mark_with(doc, focus, true);
+    let (marks, live, comments) = mark_with(doc, focus, Level::Full);
     if comments > 0 && live < 500 {
         trace!("comment sections hold the page ({comments} vs {live} chars): kept");
-        return mark_with(doc, focus, false).0;
+        let (marks, live, _) = mark_with(doc, focus, Level::KeepComments);
+        if live >= 200 {
+            return marks;
+        }
+    }
+    if live < 200 {
+        let (minimal, live_minimal, _) = mark_with(doc, focus, Level::Minimal);
+        if live_minimal > 2 * live.max(100) {
+            trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
+            return minimal;
+        }
     }
     marks
 }
 
+/// How much of the vocabulary a marking pass applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// Everything: tags, roles, class and id names, comment sections.
+    Full,
+    /// Everything but comment sections.
+    KeepComments,
+    /// Only never-content elements and hidden ones.
+    Minimal,
+}
+
+/// Whether an element says it is hidden from assistive technology (`aria-hidden="true"`):
+/// often furniture, but also the page behind an open dialog.
+fn aria_hidden(doc: &Document, i: Ix) -> bool {
+    doc.attr(i, "aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
 /// One marking pass; returns the marks, the live text length and the text length of the
 /// comment sections it removed.
-fn mark_with(doc: &Document, focus: Focus, drop_comments: bool) -> (Marks, u32, u32) {
+fn mark_with(doc: &Document, focus: Focus, level: Level) -> (Marks, u32, u32) {
+    let drop_comments = level == Level::Full;
     let n = doc.len();
     let len = text_lengths(doc);
     let body = doc.find_tag("body").unwrap_or(0);
@@ -220,7 +245,10 @@ fn mark_with(doc: &Document, focus: Focus, drop_comments: bool) -> (Marks, u32, 
             false
         } else if never.contains(tag) || is_hidden(doc, i) {
             true
+        } else if level == Level::Minimal {
+            false
         } else if furniture.contains(tag)
+            || aria_hidden(doc, i)
             || doc
                 .attr(i, "role")
                 .is_some_and(|r| roles.contains(r.trim().to_ascii_lowercase().as_str()))
