@@ -226,7 +226,7 @@ impl Extractor {
         let meta = metadata::extract(&doc, o.url.as_deref());
         let marks = clean::mark(&doc, o.focus);
         let base = meta.url.as_deref().or(o.url.as_deref());
-        let body = score::main_content(&doc, &marks, o.focus, base, meta.title.as_deref());
+        let body = score::main_content(&doc, &marks, o.focus, base, meta.page_type.as_deref());
         let comments = if o.comments {
             clean::comments::extract(&doc, base)
         } else {

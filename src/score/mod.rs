@@ -167,7 +167,7 @@ pub fn main_content(
     marks: &Marks,
     focus: Focus,
     base: Option<&str>,
-    _title: Option<&str>,
+    page_type: Option<&str>,
 ) -> Vec<Block> {
     let st = stats(doc, marks);
     let body = doc.find_tag("body").unwrap_or(0);
@@ -180,11 +180,15 @@ pub fn main_content(
     let prune_page = prune_marks(doc, marks, &st, focus, &[body]);
     let sel_len = kept_len(doc, &st, &selected, &prune_sel);
     let page_len = kept_len(doc, &st, &[body], &prune_page);
-    let min_share = match focus {
+    let mut min_share = match focus {
         Focus::Precision => 0.25,
         Focus::Balanced => 0.4,
         Focus::Recall => 0.6,
     };
+    if page_type == Some("article") {
+        // The page says it is one article: what lies outside its container is furniture.
+        min_share *= 0.5;
+    }
     trace!("selection keeps {sel_len} of {page_len} chars of the cleaned page");
     let (roots, prune) = if (sel_len as f32) < min_share * page_len as f32 {
         (vec![body], prune_page)
