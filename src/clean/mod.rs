@@ -310,13 +310,28 @@ mod tests {
     #[test]
     fn hidden_elements_are_recognised() {
         let d = Document::parse(
-            r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i>"#,
+            r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i><div hidden id="S:1">streamed</div>"#,
             &crate::Limits::default(),
         );
         let hidden: Vec<_> = (0..d.len())
             .filter(|&i| d.is_element(i) && is_hidden(&d, i))
             .map(|i| d.tag(i).to_string())
             .collect();
-        assert_eq!(hidden, ["div", "p", "span"]);
+        // aria-hidden is weighed by size in `mark`, and React's streamed segments are the page.
+        assert_eq!(hidden, ["div", "p"]);
+    }
+
+    #[test]
+    fn small_aria_hidden_boxes_go_but_a_page_behind_a_dialog_stays() {
+        let prose = "A sentence of the article, with words enough to count. ".repeat(30);
+        let html = format!(
+            r#"<body><div aria-hidden="true"><p>{prose}</p></div><span aria-hidden="true">icon</span></body>"#
+        );
+        let d = Document::parse(&html, &crate::Limits::default());
+        let marks = mark(&d, Focus::Balanced);
+        let p = d.find_tag("p").unwrap_or(0);
+        let span = d.find_tag("span").unwrap_or(0);
+        assert!(!marks.dead[p]);
+        assert!(marks.dead[span]);
     }
 }
