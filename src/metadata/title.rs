@@ -108,6 +108,10 @@ pub fn strip_site(t: &str, sites: &[String], other: Option<&str>, guess: bool) -
         }
         return t.trim().to_string();
     }
+    // "Headline - Tagline | Site": with the site gone, the first part is the headline.
+    if hi - lo >= 2 && words(parts[lo]) >= 2 {
+        return parts[lo].to_string();
+    }
     join(t, &parts[lo..hi])
 }
 
@@ -165,9 +169,52 @@ pub fn choose(
     h1s: &[String],
     sites: &[String],
 ) -> Option<String> {
+    choose_raw(meta_title, doc_title, h1s, sites).map(|t| tidy(&t))
+}
+
+/// Removes what wraps a headline: enclosing quotes, a Markdown heading mark.
+fn tidy(t: &str) -> String {
+    let t = t.trim().trim_start_matches('#').trim_start();
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('\'', '\'')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|x| x.strip_suffix(close))
+            && !inner.contains(open)
+            && !inner.contains(close)
+        {
+            return inner.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// A metadata title cut short ("The trend in the watch..."): the h1 or `<title>` that it is
+/// the start of, when there is one.
+fn completed<'a>(m: &str, longer: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let stem = m.trim_end_matches(['.', '…', ' ']);
+    let truncated = stem.len() < m.len();
+    let sn = norm(stem);
+    if sn.chars().count() < 20 {
+        return None;
+    }
+    longer.into_iter().find_map(|l| {
+        let ln = norm(l);
+        (ln.len() > sn.len() && ln.starts_with(&sn) && (truncated || m.chars().count() >= 60))
+            .then(|| l.to_string())
+    })
+}
+
+fn choose_raw(
+    meta_title: Option<&str>,
+    doc_title: Option<&str>,
+    h1s: &[String],
+    sites: &[String],
+) -> Option<String> {
     let meta_title = meta_title.map(str::trim).filter(|t| !t.is_empty());
     let doc_title = doc_title.map(str::trim).filter(|t| !t.is_empty());
     if let Some(m) = meta_title {
+        let longer = h1s.iter().map(String::as_str);
+        if let Some(full) = completed(m, longer) {
+            return Some(full);
+        }
         if segments(m).len() < 2 {
             return Some(m.to_string());
         }
@@ -309,6 +356,42 @@ mod tests {
         assert_eq!(
             choose(Some("The sharing economy is a lie | Salon"), None, &h, &s).as_deref(),
             Some("The sharing economy is a lie")
+        );
+    }
+
+    #[test]
+    fn a_tagline_between_headline_and_site_goes() {
+        let s = sites(&["Mike Khorev"]);
+        assert_eq!(
+            strip_site(
+                "Organic SEO Consultant | Hire an SEO Expert - Mike Khorev",
+                &s,
+                None,
+                false
+            ),
+            "Organic SEO Consultant"
+        );
+    }
+
+    #[test]
+    fn quotes_and_heading_marks_around_a_title_go() {
+        assert_eq!(tidy("\"What is Git?\""), "What is Git?");
+        assert_eq!(tidy("## Big idea"), "Big idea");
+        assert_eq!(tidy("\"A\" and \"B\""), "\"A\" and \"B\"");
+    }
+
+    #[test]
+    fn a_cut_short_metadata_title_is_completed_from_the_h1() {
+        let h = vec!["What do you think will be the trend in the watch market?".to_string()];
+        assert_eq!(
+            choose(
+                Some("What do you think will be the trend in the watch..."),
+                None,
+                &h,
+                &[]
+            )
+            .as_deref(),
+            Some("What do you think will be the trend in the watch market?")
         );
     }
 
