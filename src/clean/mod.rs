@@ -168,7 +168,13 @@ pub fn measure(t: &str) -> u32 {
 /// (a forum thread whose posts are marked up as comments) they are the content.
 /// When the vocabulary removes (nearly) everything, it misread the page: then only what is
 /// never content and what is hidden goes.
-pub fn mark(doc: &Document, focus: Focus) -> Marks {
+pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
+    if discussion {
+        let (marks, live, _) = mark_with(doc, focus, Level::KeepComments);
+        if live >= 200 {
+            return marks;
+        }
+    }
     let (marks, live, comments) = mark_with(doc, focus, Level::Full);
     if comments > 0 && live < 500 {
         trace!("comment sections hold the page ({comments} vs {live} chars): kept");
@@ -185,6 +191,21 @@ pub fn mark(doc: &Document, focus: Focus) -> Marks {
         }
     }
     marks
+}
+
+/// Whether a page is a discussion (forum thread, Q&A), whose replies are its content: by its
+/// declared type, else by the URL paths that forum platforms use.
+pub fn is_discussion(page_type: Option<&str>, url: Option<&str>) -> bool {
+    if page_type == Some("forum") {
+        return true;
+    }
+    let Some(path) = url
+        .and_then(|u| url::Url::parse(u).ok())
+        .map(|u| u.path().to_ascii_lowercase())
+    else {
+        return false;
+    };
+    vocab::DISCUSSION_PATHS.iter().any(|p| path.contains(p))
 }
 
 /// How much of the vocabulary a marking pass applies.
@@ -308,6 +329,28 @@ mod tests {
     }
 
     #[test]
+    fn forum_urls_and_types_are_discussions() {
+        assert!(is_discussion(
+            None,
+            Some("https://forum.example.org/t/some-topic/123")
+        ));
+        assert!(is_discussion(
+            None,
+            Some("https://example.org/forums/threads/why.42/")
+        ));
+        assert!(is_discussion(
+            None,
+            Some("https://example.org/viewtopic.php?t=1")
+        ));
+        assert!(is_discussion(Some("forum"), None));
+        assert!(!is_discussion(
+            Some("article"),
+            Some("https://example.org/2024/05/news")
+        ));
+        assert!(!is_discussion(None, None));
+    }
+
+    #[test]
     fn hidden_elements_are_recognised() {
         let d = Document::parse(
             r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i><div hidden id="S:1">streamed</div>"#,
@@ -328,7 +371,7 @@ mod tests {
             r#"<body><div aria-hidden="true"><p>{prose}</p></div><span aria-hidden="true">icon</span></body>"#
         );
         let d = Document::parse(&html, &crate::Limits::default());
-        let marks = mark(&d, Focus::Balanced);
+        let marks = mark(&d, Focus::Balanced, false);
         let p = d.find_tag("p").unwrap_or(0);
         let span = d.find_tag("span").unwrap_or(0);
         assert!(!marks.dead[p]);

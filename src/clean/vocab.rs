@@ -167,3 +167,20 @@ pub const PAGE_BUILDER_PREFIXES: &[&str] = &[
 
 /// Words that lower a container's score without removing it: furniture as often as not.
 pub const WEAK_NEGATIVE_WORDS: &[&str] = &["widget", "widgets", "banner", "promo", "teaser"];
+
+/// URL path parts of forum and Q&A platforms (phpBB, vBulletin, XenForo, Discourse, Invision,
+/// Vanilla, Reddit, Stack Exchange): pages whose replies are the content.
+pub const DISCUSSION_PATHS: &[&str] = &[
+    "/forum/",
+    "/forums/",
+    "/threads/",
+    "/thread/",
+    "/topic/",
+    "/t/",
+    "viewtopic",
+    "showthread",
+    "/discussion/",
+    "/comments/",
+    "/questions/",
+    "/community/",
+];
