@@ -160,8 +160,10 @@ pub fn clean(raw: &str) -> Vec<String> {
         Some(r) => r.split(s).collect(),
         None => vec![s],
     };
-    // "Mac & i" is one name: split only when every part can be one.
-    if parts.len() > 1 && !parts.iter().all(|p| p.trim().chars().count() >= 3) {
+    // "Mac & i" is one name, and so is "Ann (with Bo and Cy)": split only when every part can
+    // be one and no parenthesis spans the separator.
+    if parts.len() > 1 && (s.contains('(') || !parts.iter().all(|p| p.trim().chars().count() >= 3))
+    {
         parts = vec![s];
     }
     let mut out = Vec::new();
@@ -357,6 +359,10 @@ mod tests {
     #[test]
     fn one_name_with_an_ampersand_or_parentheses_stays_whole() {
         assert_eq!(clean("Mac & i"), ["Mac & i"]);
+        assert_eq!(
+            clean("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            ["Martin Untersinger (avec Damien Leloup et Morgane Tual)"]
+        );
         assert_eq!(
             clean("史蒂文的家_藍天 (stevenhgm)"),
             ["史蒂文的家_藍天 (stevenhgm)"]

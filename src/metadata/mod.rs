@@ -250,15 +250,15 @@ fn authors(doc: &Document, page: &scan::Page, metas: &Metas, ld: &jsonld::JsonLd
     if !micro.is_empty() {
         return micro;
     }
+    // An organisation named by the JSON-LD beats a guess from the page's text.
+    if !from_ld.is_empty() {
+        return from_ld;
+    }
     let by = byline::from_by_texts(doc, page);
     if !by.is_empty() {
         return by;
     }
-    let visible = byline::from_bylines(doc, page);
-    if !visible.is_empty() {
-        return visible;
-    }
-    from_ld
+    byline::from_bylines(doc, page)
 }
 
 fn parse_first<'a>(vals: impl IntoIterator<Item = &'a str>) -> Option<dates::Found> {
