@@ -169,22 +169,23 @@ pub fn measure(t: &str) -> u32 {
 /// When the vocabulary removes (nearly) everything, it misread the page: then only what is
 /// never content and what is hidden goes.
 pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
+    let len = text_lengths(doc);
     if discussion {
-        let (marks, live, _) = mark_with(doc, focus, Level::KeepComments);
+        let (marks, live, _) = mark_with(doc, &len, focus, Level::KeepComments);
         if live >= 200 {
             return marks;
         }
     }
-    let (marks, live, comments) = mark_with(doc, focus, Level::Full);
+    let (marks, live, comments) = mark_with(doc, &len, focus, Level::Full);
     if comments > 0 && live < 500 {
         trace!("comment sections hold the page ({comments} vs {live} chars): kept");
-        let (marks, live, _) = mark_with(doc, focus, Level::KeepComments);
+        let (marks, live, _) = mark_with(doc, &len, focus, Level::KeepComments);
         if live >= 200 {
             return marks;
         }
     }
     if live < 200 {
-        let (minimal, live_minimal, _) = mark_with(doc, focus, Level::Minimal);
+        let (minimal, live_minimal, _) = mark_with(doc, &len, focus, Level::Minimal);
         if live_minimal > 2 * live.max(100) {
             trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
             return minimal;
@@ -228,10 +229,9 @@ fn aria_hidden(doc: &Document, i: Ix) -> bool {
 
 /// One marking pass; returns the marks, the live text length and the text length of the
 /// comment sections it removed.
-fn mark_with(doc: &Document, focus: Focus, level: Level) -> (Marks, u32, u32) {
+fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks, u32, u32) {
     let drop_comments = level == Level::Full;
     let n = doc.len();
-    let len = text_lengths(doc);
     let body = doc.find_tag("body").unwrap_or(0);
     let total = len[body].max(1) as f32;
     let never: HashSet<&str> = vocab::NEVER_CONTENT_TAGS.iter().copied().collect();

@@ -460,8 +460,16 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
         Focus::Recall => (0.65, 0.3),
     };
     for &r in roots {
-        for i in r + 1..doc.nodes[r].end {
+        let mut next = r + 1;
+        while next < doc.nodes[r].end {
+            let i = next;
+            next += 1;
             if marks.dead[i] || !doc.is_element(i) {
+                continue;
+            }
+            if matches!(doc.tag(i), "pre" | "code") {
+                // Inside code, structure is content.
+                next = doc.nodes[i].end;
                 continue;
             }
             let tag = doc.tag(i);
@@ -482,14 +490,6 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
                     | "dl"
                     | "form"
             ) {
-                continue;
-            }
-            // Inside code or a data table, structure is content.
-            if doc
-                .ancestors(i)
-                .take_while(|&a| a != r)
-                .any(|a| matches!(doc.tag(a), "pre" | "code"))
-            {
                 continue;
             }
             let w = marks.weight[i];
@@ -513,14 +513,18 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
             );
             let len = st.len[i];
             let is_list = matches!(tag, "ul" | "ol");
-            let bad = (img > 1.0 && p / img < 0.5 && len < 200)
-                || (!is_list && li > p * 2.0 + 3.0 && ld > ld_lo)
-                || (input > (p / 3.0).floor() && input > 0.0)
+            let link_heavy = (!is_list && li > p * 2.0 + 3.0 && ld > ld_lo)
                 || (len < 25 && img == 0.0 && st.len[i] > 0 && ld > 0.5)
                 || (w < 25 && ld > ld_lo && len < 400 && st.p[i] <= 1)
                 || (w >= 25 && ld > ld_hi)
                 || (ld > ld_hi && len < 1000);
-            prune[i] = bad;
+            let bad = (img > 1.0 && p / img < 0.5 && len < 200)
+                || (input > (p / 3.0).floor() && input > 0.0)
+                || link_heavy;
+            if bad {
+                prune[i] = true;
+                next = doc.nodes[i].end;
+            }
         }
     }
     prune
