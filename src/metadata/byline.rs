@@ -120,7 +120,7 @@ fn valid_name(s: &str) -> Option<String> {
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
     if s.is_empty()
         || s.chars().count() > 70
-        || words > 7
+        || words > 9
         || letters < 2
         || digits * 3 > letters
         || s.contains("http")
