@@ -52,6 +52,11 @@ pub fn name_signal(value: &str) -> NameSignal {
         {
             continue;
         }
+        // A name of many words is a slug of the text (an id made from a heading), not a
+        // component name: "receive-and-reply-to-a-message" is no reply form.
+        if token.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 5 {
+            continue;
+        }
         token_signal(token, &mut sig);
     }
     sig
@@ -326,6 +331,7 @@ mod tests {
         assert!(!name_signal("commentary").comments);
         assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
         assert!(!name_signal("elementor-widget-container").negative);
+        assert!(!name_signal("receive-and-reply-to-an-inbound-message").comments);
     }
 
     #[test]
