@@ -55,6 +55,8 @@ mod error;
 mod metadata;
 pub mod render;
 mod score;
+#[doc(hidden)]
+pub mod stages;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[doc = include_str!("../README.md")]

@@ -1,0 +1,34 @@
+//! The pipeline one stage at a time, for the benchmarks in `benches/` (not a stable API).
+
+use crate::{Block, Focus, Limits, clean, dom, metadata, score};
+
+/// A parsed page, as the later stages see it.
+pub struct Parsed(dom::Document);
+
+impl Parsed {
+    /// Number of nodes in the parsed document.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the document holds no node besides the root.
+    pub fn is_empty(&self) -> bool {
+        self.0.len() <= 1
+    }
+}
+
+/// Stage 1: parses decoded text into the arena DOM.
+pub fn parse(html: &str, limits: &Limits) -> Parsed {
+    Parsed(dom::Document::parse(html, limits))
+}
+
+/// Stage 2: the metadata (returns the title, to keep the work observable).
+pub fn metadata(page: &Parsed) -> Option<String> {
+    metadata::extract(&page.0, None).title
+}
+
+/// Stage 3: boilerplate marks, main-content selection and the content blocks.
+pub fn clean_and_score(page: &Parsed, focus: Focus) -> Vec<Block> {
+    let marks = clean::mark(&page.0, focus);
+    score::main_content(&page.0, &marks, focus, None, None)
+}
