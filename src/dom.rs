@@ -6,9 +6,14 @@
 
 use crate::Limits;
 use ego_tree::NodeId;
-use html5ever::LocalName;
-use html5ever::tendril::TendrilSink;
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+
+use html5ever::tree_builder::{TreeBuilder, TreeSink};
+use html5ever::{LocalName, local_name};
 use scraper::Html;
+use std::cell::Cell;
 
 /// Index of a node in [`Document::nodes`].
 pub type Ix = usize;
@@ -47,8 +52,7 @@ impl Document {
             },
             ..Default::default()
         };
-        let sink = scraper::HtmlTreeSink::new(Html::new_document());
-        let html = html5ever::driver::parse_document(sink, opts).one(text);
+        let html = parse_guarded(text, opts, limits.max_depth.saturating_mul(2).max(64));
         let mut nodes: Vec<Node> = Vec::with_capacity(1024);
         // Iterative pre-order walk; stack holds (scraper node, arena parent index).
         let root = html.tree.root();
@@ -209,6 +213,129 @@ impl Document {
     }
 }
 
+/// Runs html5ever's tokenizer and tree builder with a [`NestingGuard`] between them.
+fn parse_guarded(text: &str, opts: html5ever::ParseOpts, cap: usize) -> Html {
+    let sink = scraper::HtmlTreeSink::new(Html::new_document());
+    let guard = NestingGuard {
+        inner: TreeBuilder::new(sink, opts.tree_builder),
+        cap,
+        total: Cell::new(0),
+        open: std::array::from_fn(|_| Cell::new(0)),
+        dropped: std::array::from_fn(|_| Cell::new(0)),
+    };
+    let tok = Tokenizer::new(guard, opts.tokenizer);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    // The tree builder pauses the tokenizer after each `</script>`; scripts never run here.
+    while !matches!(tok.feed(&input), TokenizerResult::Done) {}
+    tok.end();
+    tok.sink.inner.sink.finish()
+}
+
+/// Tags the guard counts and may drop: containers and formatting elements that nest freely.
+/// Raw-text, table, form-control, foreign (svg/math) and implicitly closed tags are never
+/// touched, so the tokenizer state and the table/list structure stay exactly as html5ever has them.
+fn guarded_slot(name: &LocalName) -> Option<usize> {
+    Some(match *name {
+        local_name!("div") => 0,
+        local_name!("span") => 1,
+        local_name!("section") => 2,
+        local_name!("article") => 3,
+        local_name!("aside") => 4,
+        local_name!("nav") => 5,
+        local_name!("header") => 6,
+        local_name!("footer") => 7,
+        local_name!("main") => 8,
+        local_name!("blockquote") => 9,
+        local_name!("ul") => 10,
+        local_name!("ol") => 11,
+        local_name!("dl") => 12,
+        local_name!("b") => 13,
+        local_name!("i") => 14,
+        local_name!("u") => 15,
+        local_name!("s") => 16,
+        local_name!("em") => 17,
+        local_name!("strong") => 18,
+        local_name!("a") => 19,
+        local_name!("font") => 20,
+        local_name!("small") => 21,
+        local_name!("big") => 22,
+        local_name!("center") => 23,
+        local_name!("code") => 24,
+        local_name!("nobr") => 25,
+        local_name!("tt") => 26,
+        local_name!("strike") => 27,
+        local_name!("figure") => 28,
+        local_name!("details") => 29,
+        local_name!("q") => 30,
+        local_name!("sub") => 31,
+        local_name!("sup") => 32,
+        local_name!("cite") => 33,
+        local_name!("abbr") => 34,
+        local_name!("label") => 35,
+        _ => return None,
+    })
+}
+const GUARDED: usize = 36;
+
+/// Keeps html5ever out of its quadratic paths (html5ever issue 788: each start tag scans the
+/// stack of open elements, and the list of active formatting elements, so 100,000 nested
+/// `<div>`s or `<b><a>`s take minutes). Once `cap` guarded elements are open, further guarded
+/// start tags are dropped, with their matching end tags; their content stays, under the
+/// nearest kept element, which is what [`Limits::max_depth`] flattening does to deep elements
+/// anyway (the cap is twice that depth, so pages within the limit are parsed unchanged).
+struct NestingGuard<S> {
+    inner: S,
+    cap: usize,
+    /// Guarded elements open, all tags together.
+    total: Cell<usize>,
+    /// Open (start tag seen, end tag not yet) guarded elements, per tag.
+    open: [Cell<u32>; GUARDED],
+    /// Start tags dropped whose end tag has not come yet, per tag.
+    dropped: [Cell<u32>; GUARDED],
+}
+
+impl<S: TokenSink> TokenSink for NestingGuard<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token
+            && let Some(k) = guarded_slot(&tag.name)
+        {
+            match tag.kind {
+                TagKind::StartTag => {
+                    if self.total.get() >= self.cap {
+                        self.dropped[k].set(self.dropped[k].get().saturating_add(1));
+                        return TokenSinkResult::Continue;
+                    }
+                    self.open[k].set(self.open[k].get().saturating_add(1));
+                    self.total.set(self.total.get() + 1);
+                }
+                TagKind::EndTag => {
+                    if self.dropped[k].get() > 0 {
+                        self.dropped[k].set(self.dropped[k].get() - 1);
+                        return TokenSinkResult::Continue;
+                    }
+                    if self.open[k].get() > 0 {
+                        self.open[k].set(self.open[k].get() - 1);
+                        self.total.set(self.total.get().saturating_sub(1));
+                    }
+                }
+            }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
 /// Iterator over the direct children of a node.
 pub struct Children<'a> {
     doc: &'a Document,
@@ -259,5 +386,40 @@ mod tests {
         );
         assert!(d.nodes.iter().all(|n| n.depth <= 101));
         assert!(d.text_content(0).contains("deep text"));
+    }
+
+    #[test]
+    fn nesting_far_beyond_the_depth_limit_keeps_all_text_and_later_siblings() {
+        let n = 20_000;
+        let html = "<div id=outer>".to_string()
+            + &"<b><a href=x>".repeat(n)
+            + "bottom"
+            + &"</a></b>".repeat(n)
+            + &"<span>".repeat(n)
+            + "inner"
+            + &"</span>".repeat(n)
+            + "<p>after</p></div>";
+        let d = Document::parse(
+            &html,
+            &Limits {
+                max_depth: 50,
+                ..Limits::default()
+            },
+        );
+        let text = d.text_content(0);
+        assert!(text.contains("bottom") && text.contains("inner"));
+        let p = d.find_tag("p").unwrap_or(0);
+        assert_eq!(d.text_content(p), "after");
+        let outer = d.find_tag("div").unwrap_or(0);
+        assert_eq!(d.attr(outer, "id"), Some("outer"));
+        assert_eq!(d.nodes[p].parent, outer);
+    }
+
+    #[test]
+    fn nesting_within_the_depth_limit_is_parsed_unchanged() {
+        let html = "<span>".repeat(300) + "x" + &"</span>".repeat(300);
+        let d = Document::parse(&html, &Limits::default());
+        let spans = (0..d.len()).filter(|&i| d.tag(i) == "span").count();
+        assert_eq!(spans, 300);
     }
 }
