@@ -206,7 +206,34 @@ pub fn main_content(
             );
         }
     }
-    crate::content::build(doc, &roots, &|i| marks.dead[i] || prune[i], base)
+    let blocks = crate::content::build(doc, &roots, &|i| marks.dead[i] || prune[i], base);
+    drop_repeats(blocks)
+}
+
+/// Drops short blocks whose text already stood earlier: a repeated line (the same teaser,
+/// date, label or call to action twice) is boilerplate. Long paragraphs, code and tables are
+/// left alone: repetition there can be the author's.
+fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
+    use std::collections::HashSet;
+    let mut seen: HashSet<String> = HashSet::new();
+    blocks
+        .into_iter()
+        .filter(|b| {
+            let text = match b {
+                Block::Code { .. } | Block::Table { .. } | Block::Rule => return true,
+                _ => crate::render::text(std::slice::from_ref(b)),
+            };
+            let key: String = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if key.is_empty() || key.len() > 200 {
+                return true;
+            }
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// Text length of `roots` without their pruned parts.
@@ -535,4 +562,29 @@ fn is_boilerplate_line(text: &str) -> bool {
     let t = crate::content::collapse(text);
     let t = t.trim().to_lowercase();
     crate::clean::vocab::BOILERPLATE_LINES.contains(&t.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Inline;
+
+    fn para(t: &str) -> Block {
+        Block::Paragraph {
+            inlines: vec![Inline::text(t)],
+        }
+    }
+
+    #[test]
+    fn repeated_short_lines_go_but_repeated_paragraphs_stay() {
+        let long = "A long paragraph that an author may well repeat on purpose. ".repeat(5);
+        let blocks = vec![
+            para("Jan 13, 2025"),
+            para(&long),
+            para("Jan  13, 2025"),
+            para(&long),
+        ];
+        let kept = drop_repeats(blocks);
+        assert_eq!(kept, vec![para("Jan 13, 2025"), para(&long), para(&long)]);
+    }
 }
