@@ -369,7 +369,7 @@ fn near_headline(doc: &Document, page: &scan::Page, month_first: bool) -> Option
     let before = h1.saturating_sub(BEFORE_HEADLINE)..h1;
     let look = |j: usize| -> Option<dates::Found> {
         if doc.tag(j) == "time" {
-            return time_date(doc, j, month_first);
+            return time_date(doc, j, month_first).filter(|_| !in_foreign_container(doc, j));
         }
         let t = doc.text(j)?;
         let parent = doc.nodes[j].parent;

@@ -198,7 +198,7 @@ const NAMED: &[(&str, char)] = &[
 pub fn in_foreign_container(doc: &Document, i: Ix) -> bool {
     // A container that holds most of the page is the page's frame (Blogger's "widget Blog"),
     // whatever its class says.
-    let big = doc.len() * 2 / 5;
+    let big = (doc.len() * 2 / 5).max(200);
     let in_article = doc.ancestors(i).any(|a| doc.tag(a) == "article");
     std::iter::once(i)
         .chain(doc.ancestors(i))
