@@ -29,6 +29,6 @@ pub fn metadata(page: &Parsed) -> Option<String> {
 
 /// Stage 3: boilerplate marks, main-content selection and the content blocks.
 pub fn clean_and_score(page: &Parsed, focus: Focus) -> Vec<Block> {
-    let marks = clean::mark(&page.0, focus);
+    let marks = clean::mark(&page.0, focus, false);
     score::main_content(&page.0, &marks, focus, None, None)
 }
