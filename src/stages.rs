@@ -27,7 +27,8 @@ pub fn metadata(page: &Parsed) -> Option<String> {
     metadata::extract(&page.0, None).title
 }
 
-/// Stage 3: boilerplate marks, main-content selection and the content blocks.
+/// Stage 3: boilerplate marks, main-content selection and the content blocks (as for a page
+/// that metadata does not call a discussion).
 pub fn clean_and_score(page: &Parsed, focus: Focus) -> Vec<Block> {
     let marks = clean::mark(&page.0, focus, false);
     score::main_content(&page.0, &marks, focus, None, None)
