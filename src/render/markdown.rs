@@ -288,6 +288,8 @@ struct Writer<'a> {
     line_start: bool,
     /// Inside a link's text, where a nested link can only be text.
     in_link: bool,
+    /// The line so far is only digits: a `.` or `)` written next would make it a list marker.
+    digits_at_start: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -298,6 +300,7 @@ impl<'a> Writer<'a> {
             out: String::new(),
             line_start: ctx == Ctx::Block,
             in_link: false,
+            digits_at_start: false,
         }
     }
 
@@ -314,6 +317,7 @@ impl<'a> Writer<'a> {
         if !s.is_empty() {
             self.out.push_str(s);
             self.line_start = false;
+            self.digits_at_start = false;
         }
     }
 
@@ -362,6 +366,7 @@ impl<'a> Writer<'a> {
                         out: String::new(),
                         line_start: false,
                         in_link: true,
+                        digits_at_start: false,
                     };
                     inner.out.push('[');
                     let (lead, trimmed, trail) = trim_inlines(inlines);
@@ -410,6 +415,7 @@ impl<'a> Writer<'a> {
             out: String::new(),
             line_start: false,
             in_link: self.in_link,
+            digits_at_start: false,
         };
         inner.out.push('[');
         inner.text(alt, Some(']'));
@@ -543,6 +549,7 @@ impl<'a> Writer<'a> {
                 out: String::new(),
                 line_start: false,
                 in_link: self.in_link,
+                digits_at_start: false,
             };
             w.out.extend(std::iter::repeat_n(ch, n));
             w.inlines_ref(&refs, Some(ch));
@@ -570,6 +577,17 @@ impl<'a> Writer<'a> {
         let mut s = String::with_capacity(text.len() + 8);
         let mut prev = if self.line_start { None } else { self.prev() };
         let mut i = 0;
+        // "1" then ". …" in two runs at the start of a line would read as a list marker.
+        let only_digits =
+            |c: &[char]| !c.is_empty() && c.len() <= 9 && c.iter().all(char::is_ascii_digit);
+        let starts_list = (self.line_start && only_digits(&chars))
+            || (self.digits_at_start && only_digits(&chars));
+        if self.digits_at_start && matches!(chars.first(), Some('.' | ')')) {
+            s.push('\\');
+            s.push(chars[0]);
+            prev = Some(chars[0]);
+            i = 1;
+        }
         if self.line_start {
             i = line_start_escape(&chars, &mut s);
             if i > 0 {
@@ -643,6 +661,7 @@ impl<'a> Writer<'a> {
             i += 1;
         }
         self.push(&s);
+        self.digits_at_start = starts_list && matches!(next, Some('.' | ')' | UNKNOWN));
     }
 }
 
@@ -889,4 +908,27 @@ fn first_char<'x>(inlines: impl IntoIterator<Item = &'x Inline>, links: bool) ->
         }
     }
     None
+}
+
+#[cfg(test)]
+mod digit_run_tests {
+    use super::*;
+    use crate::content::Inline;
+
+    #[test]
+    fn digits_then_a_period_in_separate_runs_never_make_a_list_marker() {
+        // Found by the round-trip property test: "0" and ". " as two runs at a line start.
+        let blocks = vec![Block::Paragraph {
+            inlines: vec![Inline::text("0"), Inline::text(". next")],
+        }];
+        let md = markdown(&blocks, &MarkdownOptions::default());
+        let parser = pulldown_cmark::Parser::new(&md);
+        assert!(
+            !parser.into_iter().any(|e| matches!(
+                e,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::List(_))
+            )),
+            "{md:?} parses as a list"
+        );
+    }
 }
