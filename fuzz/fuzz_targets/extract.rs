@@ -1,0 +1,48 @@
+//! Fuzz target: extraction never panics, whatever the bytes, the options or the output format.
+//!
+//! Run: `cargo +nightly fuzz run extract` (from the repository root).
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use nutgraf::{Extractor, Focus, Limits};
+
+const CHARSETS: [&str; 6] = [
+    "utf-8",
+    "windows-1252",
+    "shift_jis",
+    "utf-16le",
+    "gb18030",
+    "bogus",
+];
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the options; the rest is the page.
+    let (options, page) = match data.split_first() {
+        Some((&b, rest)) => (b, rest),
+        None => (0, data),
+    };
+    let focus = match options % 3 {
+        0 => Focus::Balanced,
+        1 => Focus::Precision,
+        _ => Focus::Recall,
+    };
+    let mut builder = Extractor::builder()
+        .focus(focus)
+        .comments(options & 4 != 0)
+        .url("https://example.org/a/b.html")
+        // Small caps so that the limit paths are exercised too.
+        .limits(Limits {
+            max_depth: 64,
+            max_nodes: 20_000,
+            ..Limits::default()
+        });
+    if options & 8 != 0 {
+        builder = builder.charset(CHARSETS[usize::from(options >> 4) % CHARSETS.len()]);
+    }
+    if let Ok(article) = builder.build().extract(page) {
+        let _ = article.markdown();
+        let _ = article.html();
+        let _ = serde_json::to_string(&article);
+    }
+});
