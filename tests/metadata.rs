@@ -302,7 +302,7 @@ fn copyright_lines_and_comment_dates_are_not_the_publication_date() {
 
 #[test]
 fn site_description_image_tags_language_and_type() {
-    let a = extract(&format!(
+    let a = extract(
         r#"<html lang="pt-br"><head>
         <meta property="og:site_name" content="Folha">
         <meta name="description" content="Resumo da notícia">
@@ -311,8 +311,8 @@ fn site_description_image_tags_language_and_type() {
         <meta property="og:type" content="article">
         <meta property="article:tag" content="Futebol">
         <meta name="keywords" content="Libertadores, Futebol, Lula">
-        </head><body><p>Texto.</p></body></html>"#
-    ));
+        </head><body><p>Texto.</p></body></html>"#,
+    );
     assert_eq!(a.site_name.as_deref(), Some("Folha"));
     assert_eq!(a.description.as_deref(), Some("Resumo da notícia"));
     assert_eq!(a.url.as_deref(), Some("https://folha.example/noticia"));
