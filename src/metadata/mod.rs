@@ -371,17 +371,21 @@ fn near_headline(doc: &Document, page: &scan::Page, month_first: bool) -> Option
         if doc.tag(j) == "time" {
             return time_date(doc, j, month_first).filter(|_| !in_foreign_container(doc, j));
         }
-        let t = doc.text(j)?;
+        let t = doc.text(j)?.trim();
         let parent = doc.nodes[j].parent;
-        if t.len() > 150 || parent == usize::MAX || scan::is_hidden_tag(doc.tag(parent)) {
+        // A date line is short; a date inside a sentence is about something else.
+        if t.chars().count() > 60 || parent == usize::MAX || scan::is_hidden_tag(doc.tag(parent)) {
             return None;
         }
         let f = dates::parse_text(t, month_first)?;
         (!t.contains('©') && !in_foreign_container(doc, j)).then_some(f)
     };
-    after
-        .into_iter()
-        .find_map(look)
+    let time_after = after
+        .clone()
+        .filter(|&j| doc.tag(j) == "time")
+        .find_map(look);
+    time_after
+        .or_else(|| after.into_iter().find_map(look))
         .or_else(|| before.rev().find_map(look))
 }
 
@@ -492,6 +496,16 @@ mod tests {
             <p class="text-muted">December 15, 2023</p><p>Body text from 2019-01-01.</p></body>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2023-12-15"));
+    }
+
+    #[test]
+    fn a_date_inside_a_sentence_is_not_the_date_line() {
+        let m = meta(
+            r#"<body><h1>Taxes</h1><p>The season ends April 15, 2025. File early.</p>
+            <p>Long text about the deadline and what happens when you miss it entirely.</p>
+            <p>Posted <time datetime="2025-01-17">Jan. 17, 2025</time></p></body>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-01-17"));
     }
 
     #[test]
