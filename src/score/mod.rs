@@ -173,13 +173,23 @@ pub fn main_content(
     let body = doc.find_tag("body").unwrap_or(0);
     let selected = select(doc, marks, &st, focus, body);
     let selected = expand(doc, &st, focus, body, selected);
-    let prune_sel = prune_marks(doc, marks, &st, focus, &selected);
+    let prune_sel = prune_marks(doc, marks, &st, focus, &selected, true);
     // The whole cleaned page is the other reading: when the chosen container holds less than
     // a share of the page's cleaned text, the page is not one article but several sections
     // (a product, a service, a thread), and the cleaned page is the better answer.
-    let prune_page = prune_marks(doc, marks, &st, focus, &[body]);
+    let mut prune_page = prune_marks(doc, marks, &st, focus, &[body], true);
     let sel_len = kept_len(doc, &st, &selected, &prune_sel);
-    let page_len = kept_len(doc, &st, &[body], &prune_page);
+    let mut page_len = kept_len(doc, &st, &[body], &prune_page);
+    if sel_len.max(page_len) < 1000 && st.len[body] >= 2000 && page_type != Some("article") {
+        // Link-density pruning left almost nothing of a page with text: the page is made of
+        // links (a listing of products, jobs or posts), and the links are its content.
+        trace!(
+            "pruning left {page_len} of {} chars: links kept",
+            st.len[body]
+        );
+        prune_page = prune_marks(doc, marks, &st, focus, &[body], false);
+        page_len = kept_len(doc, &st, &[body], &prune_page);
+    }
     let mut min_share = match focus {
         Focus::Precision => 0.25,
         Focus::Balanced => 0.4,
@@ -478,7 +488,14 @@ fn expand(doc: &Document, st: &Stats, focus: Focus, body: Ix, roots: Vec<Ix>) ->
 }
 
 /// Containers inside the selection that read like boilerplate (Readability's conditional cleaning).
-fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &[Ix]) -> Vec<bool> {
+fn prune_marks(
+    doc: &Document,
+    marks: &Marks,
+    st: &Stats,
+    focus: Focus,
+    roots: &[Ix],
+    by_links: bool,
+) -> Vec<bool> {
     let n = doc.len();
     let mut prune = vec![false; n];
     let (ld_hi, ld_lo) = match focus {
@@ -540,11 +557,12 @@ fn prune_marks(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, roots: &
             );
             let len = st.len[i];
             let is_list = matches!(tag, "ul" | "ol");
-            let link_heavy = (!is_list && li > p * 2.0 + 3.0 && ld > ld_lo)
-                || (len < 25 && img == 0.0 && st.len[i] > 0 && ld > 0.5)
-                || (w < 25 && ld > ld_lo && len < 400 && st.p[i] <= 1)
-                || (w >= 25 && ld > ld_hi)
-                || (ld > ld_hi && len < 1000);
+            let link_heavy = by_links
+                && ((!is_list && li > p * 2.0 + 3.0 && ld > ld_lo)
+                    || (len < 25 && img == 0.0 && st.len[i] > 0 && ld > 0.5)
+                    || (w < 25 && ld > ld_lo && len < 400 && st.p[i] <= 1)
+                    || (w >= 25 && ld > ld_hi)
+                    || (ld > ld_hi && len < 1000));
             let bad = (img > 1.0 && p / img < 0.5 && len < 200)
                 || (input > (p / 3.0).floor() && input > 0.0)
                 || link_heavy;
