@@ -272,6 +272,21 @@ pub struct Found {
 }
 
 impl Found {
+    fn instant(&self) -> Option<DateTime<FixedOffset>> {
+        let (t, off) = self.time?;
+        self.date.and_time(t).and_local_timezone(off).single()
+    }
+
+    /// Whether both carry a time and name the same instant (whatever their offsets).
+    pub fn same_instant(&self, other: &Found) -> bool {
+        matches!((self.instant(), other.instant()), (Some(a), Some(b)) if a == b)
+    }
+
+    /// Whether the time is given in UTC.
+    pub fn is_utc(&self) -> bool {
+        self.time.is_some_and(|(_, off)| off.local_minus_utc() == 0)
+    }
+
     /// ISO 8601: the date alone, or date, time and offset.
     pub fn iso(&self) -> String {
         match self.time {

@@ -274,10 +274,20 @@ fn published(
     urls: &[Option<&str>],
     month_first: bool,
 ) -> Option<String> {
+    let from_meta = parse_first(meta::PUBLISHED.iter().filter_map(|k| metas.get(k)));
     if let Some(f) = ld.published.as_deref().and_then(dates::parse_machine) {
+        // The same instant given in UTC by one source and in the publisher's local time by
+        // the other: the local calendar date is the one the page shows.
+        if let Some(m) = from_meta
+            && f.same_instant(&m)
+            && f.is_utc()
+            && !m.is_utc()
+        {
+            return Some(m.iso());
+        }
         return Some(f.iso());
     }
-    if let Some(f) = parse_first(meta::PUBLISHED.iter().filter_map(|k| metas.get(k))) {
+    if let Some(f) = from_meta {
         return Some(f.iso());
     }
     if let Some(f) = itemprop_date(doc, page, &["datePublished", "dateCreated", "uploadDate"]) {
@@ -506,6 +516,16 @@ mod tests {
             <p>Posted <time datetime="2025-01-17">Jan. 17, 2025</time></p></body>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2025-01-17"));
+    }
+
+    #[test]
+    fn a_local_time_beats_the_same_instant_in_utc() {
+        let m = meta(
+            r#"<head><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-02-24T01:18:13Z"}</script>
+            </head>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2017-02-23T17:18:13-08:00"));
     }
 
     #[test]
