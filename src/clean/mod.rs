@@ -261,7 +261,9 @@ fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks,
         let tag = doc.tag(i);
         let share = len[i] as f32 / total;
         let sig = element_signal(doc, i);
-        weight[i] = match (sig.negative, sig.weak_negative, sig.positive) {
+        // Where comments are content, their names are no evidence against a container.
+        let negative = sig.negative && (drop_comments || !sig.comments);
+        weight[i] = match (negative, sig.weak_negative, sig.positive) {
             (true, _, false) => -25,
             (false, true, false) => -10,
             (false, _, true) => 25,
@@ -279,7 +281,7 @@ fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks,
                 .attr(i, "role")
                 .is_some_and(|r| roles.contains(r.trim().to_ascii_lowercase().as_str()))
         {
-            share < wrapper_share
+            share < wrapper_share || len[i] < 500
         } else if tag == "form" || tag == "noscript" {
             // Some pages wrap everything in a form (ASP.NET) or serve it in <noscript> (Discourse).
             share < 0.3

@@ -1,0 +1,131 @@
+//! Main-content selection, specified on small pages of each shape.
+
+use nutgraf::{Extractor, Focus};
+
+fn prose(topic: &str, n: usize) -> String {
+    (0..n)
+        .map(|k| {
+            format!(
+                "<p>Paragraph {k} about {topic}, with enough words, commas, and detail to read as prose written by a person.</p>"
+            )
+        })
+        .collect()
+}
+
+fn chrome(inner: &str) -> String {
+    format!(
+        r#"<html><body>
+        <header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/about">About</a></nav></header>
+        {inner}
+        <aside class="sidebar"><h3>Recent posts</h3><ul>
+          <li><a href="/a">Another story that is only a headline in the sidebar</a></li>
+          <li><a href="/b">Yet another headline that belongs to the site</a></li></ul></aside>
+        <footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer>
+        </body></html>"#
+    )
+}
+
+#[test]
+fn an_article_keeps_its_paragraphs_and_drops_navigation_sidebar_footer_and_comments() {
+    let html = chrome(&format!(
+        r#"<main><article class="post"><h1>The river rises</h1>{}</article>
+        <section id="comments" class="comments-area"><h2>3 thoughts on this</h2>
+          <ol class="comment-list"><li class="comment"><p>Great read, thanks for writing it, really.</p></li></ol>
+          <div id="respond"><h3>Leave a Reply</h3><form><textarea></textarea></form></div>
+        </section></main>"#,
+        prose("the river", 6)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Paragraph 0 about the river"));
+    assert!(a.text.contains("Paragraph 5 about the river"));
+    for boilerplate in [
+        "Home",
+        "Recent posts",
+        "Copyright",
+        "Great read",
+        "Leave a Reply",
+    ] {
+        assert!(
+            !a.text.contains(boilerplate),
+            "{boilerplate:?} in {:?}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn on_a_forum_thread_the_replies_marked_as_comments_are_the_content() {
+    let html = chrome(&format!(
+        r#"<main><h1>Why does my bread not rise?</h1>
+        <div class="comments">
+          <div class="comment"><p>I bake every weekend, with fresh yeast, warm water, and an hour of proofing, yet the loaf stays flat.</p></div>
+          <div class="comment"><p>Your kitchen may be too cold, so try proofing in the oven with only the light on, for longer.</p></div>
+          {}
+        </div></main>"#,
+        prose("proofing", 3)
+    ));
+    let a = Extractor::builder()
+        .url("https://forum.example.org/threads/why-does-my-bread-not-rise.123/")
+        .build()
+        .extract(html.as_bytes())
+        .expect("extracts");
+    assert!(a.text.contains("I bake every weekend"), "{:?}", a.text);
+    assert!(a.text.contains("proofing in the oven"), "{:?}", a.text);
+}
+
+#[test]
+fn a_product_listing_keeps_its_product_links() {
+    let items: String = (0..12)
+        .map(|k| {
+            format!(
+                r#"<li class="product"><a href="/p/{k}">Trail running shoe model {k} in waterproof leather</a><span class="price">$1{k}9.00</span></li>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<main><h1>Running shoes</h1><ul class="products">{items}</ul></main>"#
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(
+        a.text.contains("Trail running shoe model 0"),
+        "{:?}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Trail running shoe model 11"),
+        "{:?}",
+        a.text
+    );
+}
+
+#[test]
+fn precision_keeps_no_more_than_balanced_and_recall_no_less() {
+    let html = chrome(&format!(
+        r#"<main><article><h1>Title</h1>{}<div class="related"><a href="/x">Related story with a long headline here</a></div></article>
+        <section><h2>Also on this page</h2>{}</section></main>"#,
+        prose("the main topic", 5),
+        prose("a side topic", 2)
+    ));
+    let len = |focus| {
+        Extractor::builder()
+            .focus(focus)
+            .build()
+            .extract(html.as_bytes())
+            .expect("extracts")
+            .text
+            .len()
+    };
+    let (p, b, r) = (
+        len(Focus::Precision),
+        len(Focus::Balanced),
+        len(Focus::Recall),
+    );
+    assert!(p <= b && b <= r, "precision {p}, balanced {b}, recall {r}");
+}
+
+#[test]
+fn a_page_without_main_content_is_an_empty_result_not_an_error() {
+    let a = nutgraf::extract(b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
+        .expect("no error");
+    assert!(a.is_empty());
+}
