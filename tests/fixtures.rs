@@ -223,7 +223,6 @@ fn forum_thread_keeps_every_post_in_order() {
 }
 
 #[test]
-#[ignore = "waiting for main-content selection"]
 fn forum_thread_leaves_out_user_cards_signatures_reactions_and_similar_threads() {
     assert_no_boilerplate("forum-thread");
 }
@@ -242,7 +241,6 @@ fn documentation_page_keeps_prose_code_lines_and_table_in_order() {
 }
 
 #[test]
-#[ignore = "waiting for main-content selection"]
 fn documentation_page_leaves_out_navigation_toc_banner_and_footer() {
     assert_no_boilerplate("documentation-page");
 }

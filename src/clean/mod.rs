@@ -22,6 +22,12 @@ static POSITIVE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vocab::POSITIVE_WORDS.iter().copied().collect());
 static WEAK: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vocab::WEAK_NEGATIVE_WORDS.iter().copied().collect());
+static NEVER: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::NEVER_CONTENT_TAGS.iter().copied().collect());
+static FURNITURE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::FURNITURE_TAGS.iter().copied().collect());
+static ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| vocab::FURNITURE_ROLES.iter().copied().collect());
 static COMMENT: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vocab::COMMENT_SECTION_WORDS.iter().copied().collect());
 
@@ -56,6 +62,9 @@ pub fn name_signal(value: &str) -> NameSignal {
         // component name: "receive-and-reply-to-a-message" is no reply form.
         if token.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 5 {
             continue;
+        }
+        if vocab::PLATFORM_FURNITURE_NAMES.contains(&lower.as_str()) {
+            sig.negative = true;
         }
         token_signal(token, &mut sig);
     }
@@ -134,11 +143,14 @@ pub fn is_hidden(doc: &Document, i: Ix) -> bool {
 pub fn text_lengths(doc: &Document) -> Vec<u32> {
     let n = doc.len();
     let mut len = vec![0u32; n];
-    let never: HashSet<&str> = vocab::NEVER_CONTENT_TAGS.iter().copied().collect();
     for i in (0..n).rev() {
         if let Some(t) = doc.text(i) {
-            len[i] = measure(t);
-        } else if doc.is_element(i) && never.contains(doc.tag(i)) {
+            // Script, style and JSON-LD text is never counted: skip measuring it.
+            let p = doc.nodes[i].parent;
+            if p == usize::MAX || !NEVER.contains(doc.tag(p)) {
+                len[i] = measure(t);
+            }
+        } else if doc.is_element(i) && NEVER.contains(doc.tag(i)) {
             len[i] = 0;
         }
         let p = doc.nodes[i].parent;
@@ -151,6 +163,22 @@ pub fn text_lengths(doc: &Document) -> Vec<u32> {
 
 /// Text length with whitespace runs counted as one character.
 pub fn measure(t: &str) -> u32 {
+    if t.is_ascii() {
+        let mut n = 0u32;
+        let mut space = true;
+        for b in t.bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                if !space {
+                    n += 1;
+                    space = true;
+                }
+            } else {
+                n += 1;
+                space = false;
+            }
+        }
+        return n;
+    }
     let mut n = 0u32;
     let mut space = true;
     for c in t.chars() {
@@ -214,6 +242,14 @@ pub fn is_discussion(page_type: Option<&str>, url: Option<&str>) -> bool {
     vocab::DISCUSSION_PATHS.iter().any(|p| path.contains(p))
 }
 
+/// Whether a link is a permalink symbol ("¶", "#", "§") pointing into the page, as
+/// documentation generators put after every heading.
+fn is_anchor_symbol(doc: &Document, i: Ix) -> bool {
+    doc.attr(i, "href")
+        .is_some_and(|h| h.trim_start().starts_with('#'))
+        && !doc.text_content(i).chars().any(char::is_alphanumeric)
+}
+
 /// How much of the vocabulary a marking pass applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -239,9 +275,7 @@ fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks,
     let n = doc.len();
     let body = doc.find_tag("body").unwrap_or(0);
     let total = len[body].max(1) as f32;
-    let never: HashSet<&str> = vocab::NEVER_CONTENT_TAGS.iter().copied().collect();
-    let furniture: HashSet<&str> = vocab::FURNITURE_TAGS.iter().copied().collect();
-    let roles: HashSet<&str> = vocab::FURNITURE_ROLES.iter().copied().collect();
+    let (never, furniture, roles) = (&*NEVER, &*FURNITURE, &*ROLES);
     // A furniture node holding more than this share of the page's text is a wrapper, not furniture.
     let wrapper_share = match focus {
         Focus::Precision => 0.7,
@@ -275,6 +309,8 @@ fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks,
             true
         } else if level == Level::Minimal {
             false
+        } else if tag == "a" && len[i] <= 3 && is_anchor_symbol(doc, i) {
+            true
         } else if furniture.contains(tag)
             || aria_hidden(doc, i)
             || doc
@@ -356,6 +392,13 @@ mod tests {
             Some("https://example.org/2024/05/news")
         ));
         assert!(!is_discussion(None, None));
+    }
+
+    #[test]
+    fn text_is_measured_with_whitespace_runs_as_one() {
+        assert_eq!(measure("  a \n\t b  "), 4);
+        assert_eq!(measure("  ä \u{a0}\u{2003} b  "), 4);
+        assert_eq!(measure(""), 0);
     }
 
     #[test]

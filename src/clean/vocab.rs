@@ -127,6 +127,10 @@ pub const COMMENT_SECTION_WORDS: &[&str] = &[
 
 /// Short texts that are boilerplate wherever they stand as a whole block (lower-cased).
 pub const BOILERPLATE_LINES: &[&str] = &[
+    "edit this page",
+    "edit on github",
+    "share this page",
+    "permalink",
     "leave a reply",
     "leave a comment",
     "share this:",
@@ -183,4 +187,21 @@ pub const DISCUSSION_PATHS: &[&str] = &[
     "/comments/",
     "/questions/",
     "/community/",
+];
+
+/// Whole class names that forum and comment platforms (XenForo, phpBB, vBulletin, Discourse)
+/// give to the furniture around a post: user cards, signatures, post headers.
+pub const PLATFORM_FURNITURE_NAMES: &[&str] = &[
+    "message-user",
+    "message-userextras",
+    "message-signature",
+    "message-attribution",
+    "postprofile",
+    "post-signature",
+    "signature",
+    "avatar",
+    "user-card",
+    "usercard",
+    "author-card",
+    "topic-avatar",
 ];
