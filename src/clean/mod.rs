@@ -242,11 +242,16 @@ pub fn is_discussion(page_type: Option<&str>, url: Option<&str>) -> bool {
     vocab::DISCUSSION_PATHS.iter().any(|p| path.contains(p))
 }
 
-/// Whether a link is a permalink symbol ("¶", "#", "§") pointing into the page, as
-/// documentation generators put after every heading.
+/// Whether a link is a heading's permalink symbol ("¶", "#", "§") pointing into the page, as
+/// documentation generators put after every heading. (Elsewhere such links, like the "^"
+/// back-links of references, stay.)
 fn is_anchor_symbol(doc: &Document, i: Ix) -> bool {
     doc.attr(i, "href")
         .is_some_and(|h| h.trim_start().starts_with('#'))
+        && doc
+            .ancestors(i)
+            .take(2)
+            .any(|a| matches!(doc.tag(a), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
         && !doc.text_content(i).chars().any(char::is_alphanumeric)
 }
 
