@@ -1,11 +1,14 @@
 //! The `nutgraf` command, specified by running it: every input kind, format and exit status.
 
+mod common;
+use common::nutgraf;
+
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const ARTICLE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Walking the Ridge</title>
@@ -18,23 +21,6 @@ const ARTICLE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf
 <p>By noon the cloud had lifted, and the whole valley lay open below us, its fields stitched together by dry-stone walls.</p>
 </article>
 <footer>Copyright Hill Notes</footer></body></html>"#;
-
-fn nutgraf(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("nutgraf runs");
-    {
-        let mut pipe = child.stdin.take().expect("stdin");
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).expect("write stdin");
-        }
-    }
-    child.wait_with_output().expect("nutgraf finishes")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("utf-8 output")

@@ -1,8 +1,8 @@
 //! The command line's rich-body options: `--include markdown,html` in JSON records, `--links`.
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const PAGE: &str = r#"<!doctype html><html><head><title>Setup notes</title></head><body>
 <article><h1>Setup notes</h1>
@@ -13,22 +13,9 @@ const PAGE: &str = r#"<!doctype html><html><head><title>Setup notes</title></hea
 </article></body></html>"#;
 
 fn run(args: &[&str]) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(PAGE.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = common::nutgraf(args, Some(PAGE.as_bytes()));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
+    String::from_utf8(o.stdout).expect("utf-8 output")
 }
 
 fn library() -> nutgraf::Article {

@@ -2,10 +2,11 @@
 //! one record per HTML response, each with its URL, crawl date and provenance; everything else
 //! skipped and counted; truncated files reported after the records before the damage.
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn data(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -16,20 +17,7 @@ fn data(name: &str) -> String {
 }
 
 fn nutgraf(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("nutgraf runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("nutgraf finishes")
+    common::nutgraf(args, Some(stdin))
 }
 
 fn records(o: &Output) -> Vec<Value> {

@@ -16,20 +16,21 @@ pub struct Marks {
     pub weight: Vec<i32>,
 }
 
-static NEGATIVE: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::NEGATIVE_WORDS.iter().copied().collect());
-static POSITIVE: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::POSITIVE_WORDS.iter().copied().collect());
-static WEAK: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::WEAK_NEGATIVE_WORDS.iter().copied().collect());
-static NEVER: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::NEVER_CONTENT_TAGS.iter().copied().collect());
-static FURNITURE: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::FURNITURE_TAGS.iter().copied().collect());
-static ROLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::FURNITURE_ROLES.iter().copied().collect());
-static COMMENT: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| vocab::COMMENT_SECTION_WORDS.iter().copied().collect());
+/// A vocabulary list as a set, built once per process.
+macro_rules! word_set {
+    ($name:ident, $words:expr) => {
+        static $name: LazyLock<HashSet<&'static str>> =
+            LazyLock::new(|| $words.iter().copied().collect());
+    };
+}
+
+word_set!(NEGATIVE, vocab::NEGATIVE_WORDS);
+word_set!(POSITIVE, vocab::POSITIVE_WORDS);
+word_set!(WEAK, vocab::WEAK_NEGATIVE_WORDS);
+word_set!(NEVER, vocab::NEVER_CONTENT_TAGS);
+word_set!(FURNITURE, vocab::FURNITURE_TAGS);
+word_set!(ROLES, vocab::FURNITURE_ROLES);
+word_set!(COMMENT, vocab::COMMENT_SECTION_WORDS);
 
 /// What the class and id names of an element say about it.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
