@@ -68,7 +68,6 @@ impl Document {
         for c in children.drain(..).rev() {
             stack.push((c, 0));
         }
-        // `open` is the chain of arena ancestors whose `end` is still being extended.
         while let Some((id, parent)) = stack.pop() {
             if nodes.len() >= limits.max_nodes {
                 break;
@@ -79,9 +78,9 @@ impl Document {
             let pdepth = nodes[parent].depth;
             match node.value() {
                 scraper::Node::Element(el) => {
-                    let (this, depth) = if pdepth as usize >= limits.max_depth {
+                    let this = if pdepth as usize >= limits.max_depth {
                         // Too deep: flatten, keep the children under the same parent.
-                        (parent, pdepth)
+                        parent
                     } else {
                         nodes.push(Node {
                             parent,
@@ -90,9 +89,8 @@ impl Document {
                             tag: Some(el.name.local.clone()),
                             id,
                         });
-                        (nodes.len() - 1, pdepth + 1)
+                        nodes.len() - 1
                     };
-                    let _ = depth;
                     children.extend(node.children().map(|c| c.id()));
                     for c in children.drain(..).rev() {
                         stack.push((c, this));

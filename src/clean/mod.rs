@@ -165,33 +165,23 @@ pub fn text_lengths(doc: &Document) -> Vec<u32> {
 /// Text length with whitespace runs counted as one character.
 pub fn measure(t: &str) -> u32 {
     if t.is_ascii() {
-        let mut n = 0u32;
-        let mut space = true;
-        for b in t.bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                if !space {
-                    n += 1;
-                    space = true;
-                }
-            } else {
-                n += 1;
-                space = false;
-            }
-        }
-        return n;
+        // Bytes are faster than chars; the same whitespace set as `char::is_whitespace`.
+        count_with_runs(t.bytes().map(|b| b.is_ascii_whitespace() || b == 0x0b))
+    } else {
+        count_with_runs(t.chars().map(char::is_whitespace))
     }
+}
+
+/// Counts characters (given as "is whitespace" flags), a whitespace run counting once and
+/// leading whitespace not at all.
+fn count_with_runs(whitespace: impl Iterator<Item = bool>) -> u32 {
     let mut n = 0u32;
     let mut space = true;
-    for c in t.chars() {
-        if c.is_whitespace() {
-            if !space {
-                n += 1;
-                space = true;
-            }
-        } else {
+    for ws in whitespace {
+        if !(ws && space) {
             n += 1;
-            space = false;
         }
+        space = ws;
     }
     n
 }
@@ -204,22 +194,32 @@ pub fn measure(t: &str) -> u32 {
 /// never content and what is hidden goes.
 pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
     let len = text_lengths(doc);
+    // Class and id names are read once; each marking pass only weighs them differently.
+    let signals: Vec<NameSignal> = (0..doc.len())
+        .map(|i| {
+            if doc.is_element(i) {
+                element_signal(doc, i)
+            } else {
+                NameSignal::default()
+            }
+        })
+        .collect();
     if discussion {
-        let (marks, live, _) = mark_with(doc, &len, focus, Level::KeepComments);
+        let (marks, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
         if live >= 200 {
             return marks;
         }
     }
-    let (marks, live, comments) = mark_with(doc, &len, focus, Level::Full);
+    let (marks, live, comments) = mark_with(doc, &len, &signals, focus, Level::Full);
     if comments > 0 && live < 500 {
         trace!("comment sections hold the page ({comments} vs {live} chars): kept");
-        let (marks, live, _) = mark_with(doc, &len, focus, Level::KeepComments);
+        let (marks, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
         if live >= 200 {
             return marks;
         }
     }
     if live < 200 {
-        let (minimal, live_minimal, _) = mark_with(doc, &len, focus, Level::Minimal);
+        let (minimal, live_minimal, _) = mark_with(doc, &len, &signals, focus, Level::Minimal);
         if live_minimal > 2 * live.max(100) {
             trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
             return minimal;
@@ -276,7 +276,13 @@ fn aria_hidden(doc: &Document, i: Ix) -> bool {
 
 /// One marking pass; returns the marks, the live text length and the text length of the
 /// comment sections it removed.
-fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks, u32, u32) {
+fn mark_with(
+    doc: &Document,
+    len: &[u32],
+    signals: &[NameSignal],
+    focus: Focus,
+    level: Level,
+) -> (Marks, u32, u32) {
     let drop_comments = level == Level::Full;
     let n = doc.len();
     let body = doc.find_tag("body").unwrap_or(0);
@@ -300,7 +306,7 @@ fn mark_with(doc: &Document, len: &[u32], focus: Focus, level: Level) -> (Marks,
         }
         let tag = doc.tag(i);
         let share = len[i] as f32 / total;
-        let sig = element_signal(doc, i);
+        let sig = signals[i];
         // Where comments are content, their names are no evidence against a container.
         let negative = sig.negative && (drop_comments || !sig.comments);
         weight[i] = match (negative, sig.weak_negative, sig.positive) {
