@@ -129,3 +129,44 @@ fn a_page_without_main_content_is_an_empty_result_not_an_error() {
         .expect("no error");
     assert!(a.is_empty());
 }
+
+#[test]
+fn hidden_tab_panels_are_content_because_a_reader_can_open_them() {
+    let html = chrome(&format!(
+        r#"<main><article><h1>Send a message</h1>{}
+        <div role="tablist"><button role="tab">Python</button><button role="tab">Ruby</button></div>
+        <div role="tabpanel"><pre><code>client.messages.create(to="python")</code></pre></div>
+        <div role="tabpanel" hidden style="display:none"><pre><code>client.messages.create(to: "ruby")</code></pre></div>
+        </article></main>
+        <div hidden><p>A hidden box that is no tab panel stays out of the text.</p></div>"#,
+        prose("messages", 3)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains(r#"create(to="python")"#), "{}", a.text);
+    assert!(a.text.contains(r#"create(to: "ruby")"#), "{}", a.text);
+    assert!(!a.text.contains("no tab panel"), "{}", a.text);
+}
+
+#[test]
+fn a_short_chapter_keeps_its_table_of_contents() {
+    let toc: String = (1..=12)
+        .map(|k| {
+            format!(r##"<li><a href="#s{k}">11.{k}. Section number {k} of the chapter</a></li>"##)
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<div id="content">
+        <div class="navheader"><a href="/10">Prev: Chapter 10. Queries and their plans</a> <a href="/">Up: Part II. The SQL Language</a>
+          <a href="/12">Next: Chapter 12. Full Text Search in practice</a> <a href="/home">Home: Documentation</a></div>
+        <h1>Chapter 11. Indexes</h1>
+        <p>Indexes are a common way to enhance database performance, and this chapter explains how, when, and why.
+        An index allows the server to find rows much faster, but it also adds overhead to the system as a whole.
+        They should therefore be used sensibly, and this chapter shows what each kind of index is good for.</p>
+        <div class="toc"><p>Table of Contents</p><ul>{toc}</ul></div>
+        </div>"#
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Indexes are a common way"), "{}", a.text);
+    assert!(a.text.contains("11.7. Section number 7"), "{}", a.text);
+    assert!(!a.text.contains("Another story"), "{}", a.text);
+}

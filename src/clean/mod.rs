@@ -117,6 +117,13 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
 
 /// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub fn is_hidden(doc: &Document, i: Ix) -> bool {
+    // A tab panel is hidden only until its tab is chosen: it is part of the page.
+    if doc
+        .attr(i, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+    {
+        return false;
+    }
     if doc.attr(i, "hidden").is_some() {
         // React's streaming server rendering parks finished segments in `<div hidden id="S:n">`
         // and moves them into place with a script: they are the page.

@@ -173,13 +173,21 @@ pub fn main_content(
     let body = doc.find_tag("body").unwrap_or(0);
     let selected = select(doc, marks, &st, focus, body);
     let selected = expand(doc, &st, focus, body, selected);
-    let prune_sel = prune_marks(doc, marks, &st, focus, &selected, true);
+    let mut prune_sel = prune_marks(doc, marks, &st, focus, &selected, true);
     // The whole cleaned page is the other reading: when the chosen container holds less than
     // a share of the page's cleaned text, the page is not one article but several sections
     // (a product, a service, a thread), and the cleaned page is the better answer.
     let mut prune_page = prune_marks(doc, marks, &st, focus, &[body], true);
-    let sel_len = kept_len(doc, &st, &selected, &prune_sel);
+    let mut sel_len = kept_len(doc, &st, &selected, &prune_sel);
     let mut page_len = kept_len(doc, &st, &[body], &prune_page);
+    let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
+    if sel_len.max(page_len) < 1000 && sel_all >= 2 * sel_len.max(100) {
+        // Link pruning took most of a short container: its links are what it says (a chapter's
+        // table of contents, an index page), not a menu beside the text.
+        trace!("pruning left {sel_len} of the selection's {sel_all} chars: links kept");
+        prune_sel = prune_marks(doc, marks, &st, focus, &selected, false);
+        sel_len = kept_len(doc, &st, &selected, &prune_sel);
+    }
     if sel_len.max(page_len) < 1000 && st.len[body] >= 2000 && page_type != Some("article") {
         // Link-density pruning left almost nothing of a page with text: the page is made of
         // links (a listing of products, jobs or posts), and the links are its content.
