@@ -228,30 +228,51 @@ pub fn main_content(
     drop_repeats(blocks)
 }
 
-/// Drops short blocks whose text already stood earlier: a repeated line (the same teaser,
-/// date, label or call to action twice) is boilerplate. Long paragraphs, code and tables are
-/// left alone: repetition there can be the author's.
+/// Drops what the page says twice:
+/// - short blocks whose text already stood earlier: a repeated line (the same teaser, date,
+///   label or call to action twice) is boilerplate, while long paragraphs, code and tables
+///   are left alone, since repetition there can be the author's;
+/// - block quotes made of paragraphs that already stood earlier: a reply quoting the post it
+///   answers (forums) or a pull quote repeating the article's own words.
 fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
     use std::collections::HashSet;
+    let key = |b: &Block| -> String {
+        let text = crate::render::text(std::slice::from_ref(b));
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let mut seen: HashSet<String> = HashSet::new();
-    blocks
-        .into_iter()
-        .filter(|b| {
-            let text = match b {
-                Block::Code { .. } | Block::Table { .. } | Block::Rule => return true,
-                _ => crate::render::text(std::slice::from_ref(b)),
-            };
-            let key: String = text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            if key.is_empty() || key.len() > 200 {
-                return true;
+    let mut kept = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let keep = match &b {
+            Block::Code { .. } | Block::Table { .. } | Block::Rule => true,
+            Block::Quote { blocks: inner } => {
+                let keys: Vec<String> = inner.iter().map(key).filter(|k| !k.is_empty()).collect();
+                let repeated = !keys.is_empty() && keys.iter().all(|k| seen.contains(k));
+                for k in keys {
+                    seen.insert(k);
+                }
+                !repeated
             }
-            seen.insert(key)
-        })
-        .collect()
+            _ => {
+                let k = key(&b);
+                if k.is_empty() {
+                    true
+                } else if k.len() > 200 {
+                    seen.insert(k);
+                    true
+                } else {
+                    seen.insert(k)
+                }
+            }
+        };
+        if keep {
+            kept.push(b);
+        }
+    }
+    kept
 }
 
 /// Text length of `roots` without their pruned parts.
@@ -612,5 +633,27 @@ mod tests {
         ];
         let kept = drop_repeats(blocks);
         assert_eq!(kept, vec![para("Jan 13, 2025"), para(&long), para(&long)]);
+    }
+
+    #[test]
+    fn a_quote_of_what_already_stood_goes_but_a_new_quote_stays() {
+        let post = "The question as the first post asked it, at some length and with care.";
+        let blocks = vec![
+            para(post),
+            Block::Quote {
+                blocks: vec![para(post)],
+            },
+            para("The reply to it."),
+            Block::Quote {
+                blocks: vec![para(
+                    "Words quoted from elsewhere, said for the first time here.",
+                )],
+            },
+        ];
+        let kept = drop_repeats(blocks.clone());
+        assert_eq!(
+            kept,
+            vec![blocks[0].clone(), blocks[2].clone(), blocks[3].clone()]
+        );
     }
 }
