@@ -387,6 +387,7 @@ mod tests {
         assert!(!name_signal("entry-content").negative);
         assert!(!name_signal("commentary").comments);
         assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
+        assert!(name_signal("message-signature").negative);
         assert!(!name_signal("elementor-widget-container").negative);
         assert!(!name_signal("receive-and-reply-to-an-inbound-message").comments);
     }

@@ -106,6 +106,7 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "bio",
     "authorbox",
     "postmeta",
+    "signature",
 ];
 
 /// Words that say a container is (part of) the content; they protect a node whose name also
