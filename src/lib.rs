@@ -228,8 +228,8 @@ impl Extractor {
         let meta = metadata::extract(&doc, o.url.as_deref());
         let base = meta.url.as_deref().or(o.url.as_deref());
         // On a discussion page the replies are the content, not a comment section beside it.
-        let discussion = clean::is_discussion(meta.page_type.as_deref(), base);
-        let marks = clean::mark(&doc, o.focus, discussion);
+        let shape = clean::Shape::of(meta.page_type.as_deref(), base);
+        let marks = clean::mark(&doc, o.focus, shape);
         let body = score::main_content(&doc, &marks, o.focus, base, meta.page_type.as_deref());
         let comments = if o.comments {
             clean::comments::extract(&doc, base)

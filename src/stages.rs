@@ -30,6 +30,6 @@ pub fn metadata(page: &Parsed) -> Option<String> {
 /// Stage 3: boilerplate marks, main-content selection and the content blocks (as for a page
 /// that metadata does not call a discussion).
 pub fn clean_and_score(page: &Parsed, focus: Focus) -> Vec<Block> {
-    let marks = clean::mark(&page.0, focus, false);
+    let marks = clean::mark(&page.0, focus, clean::Shape::Other);
     score::main_content(&page.0, &marks, focus, None, None)
 }

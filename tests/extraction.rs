@@ -170,3 +170,34 @@ fn a_short_chapter_keeps_its_table_of_contents() {
     assert!(a.text.contains("11.7. Section number 7"), "{}", a.text);
     assert!(!a.text.contains("Another story"), "{}", a.text);
 }
+
+#[test]
+fn a_service_page_whose_sections_all_carry_a_boilerplate_name_keeps_them() {
+    // Component libraries (Adobe Experience Manager's "teaser") name every section alike.
+    let sections: String = [
+        "Support your customers on every channel",
+        "Answer faster with an assistant that never sleeps",
+        "See every conversation in one place",
+        "Start a free trial today",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, h)| {
+        format!(
+            r#"<section id="teaser-{k}a9f"><h2>{h}</h2><p>Section {k} says what the service does for a team, in a sentence or two of plain words.</p></section>"#
+        )
+    })
+    .collect();
+    let html = chrome(&format!("<main>{sections}</main>"));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(
+        a.text.contains("Answer faster with an assistant"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Section 3 says what the service does"),
+        "{}",
+        a.text
+    );
+}

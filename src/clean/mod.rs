@@ -199,7 +199,7 @@ fn count_with_runs(whitespace: impl Iterator<Item = bool>) -> u32 {
 /// (a forum thread whose posts are marked up as comments) they are the content.
 /// When the vocabulary removes (nearly) everything, it misread the page: then only what is
 /// never content and what is hidden goes.
-pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
+pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     let len = text_lengths(doc);
     // Class and id names are read once; each marking pass only weighs them differently.
     let signals: Vec<NameSignal> = (0..doc.len())
@@ -211,7 +211,7 @@ pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
             }
         })
         .collect();
-    if discussion {
+    if shape == Shape::Discussion {
         let (marks, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
         if live >= 200 {
             return marks;
@@ -225,6 +225,19 @@ pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
             return marks;
         }
     }
+    // A page that declares itself an article may be short; any other page left with this
+    // little text lost its content to a name the vocabulary misreads (a component library
+    // calling every section a "teaser").
+    let enough = if shape == Shape::Article { 200 } else { 1000 };
+    if live < enough && shape != Shape::Article {
+        // First read the page without the generic class and id words: structure (nav, aside,
+        // footer, roles) and comment sections still go.
+        let (by_tags, live_tags, _) = mark_with(doc, &len, &signals, focus, Level::Structure);
+        if live_tags > 2 * live.max(100) {
+            trace!("vocabulary left {live} chars of {live_tags}: structure-only cleaning");
+            return by_tags;
+        }
+    }
     if live < 200 {
         let (minimal, live_minimal, _) = mark_with(doc, &len, &signals, focus, Level::Minimal);
         if live_minimal > 2 * live.max(100) {
@@ -233,6 +246,30 @@ pub fn mark(doc: &Document, focus: Focus, discussion: bool) -> Marks {
         }
     }
     marks
+}
+
+/// What a page says it is, as far as cleaning cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A discussion (forum thread, Q&A): its replies are its content.
+    Discussion,
+    /// A page that declares itself one article (JSON-LD or `og:type`).
+    Article,
+    /// Anything else, or nothing declared.
+    Other,
+}
+
+impl Shape {
+    /// The shape of a page from its declared type and its URL.
+    pub fn of(page_type: Option<&str>, url: Option<&str>) -> Shape {
+        if is_discussion(page_type, url) {
+            Shape::Discussion
+        } else if page_type == Some("article") {
+            Shape::Article
+        } else {
+            Shape::Other
+        }
+    }
 }
 
 /// Whether a page is a discussion (forum thread, Q&A), whose replies are its content: by its
@@ -270,6 +307,8 @@ enum Level {
     Full,
     /// Everything but comment sections.
     KeepComments,
+    /// Everything but the generic class and id words (comment sections still go).
+    Structure,
     /// Only never-content elements and hidden ones.
     Minimal,
 }
@@ -314,10 +353,16 @@ fn mark_with(
         let tag = doc.tag(i);
         let share = len[i] as f32 / total;
         let sig = signals[i];
-        // Where comments are content, their names are no evidence against a container.
+        // Where comments are content, their names are no evidence against a container; where
+        // the vocabulary misread the page, its names are weak evidence.
         let negative = sig.negative && (drop_comments || !sig.comments);
+        let strong = if matches!(level, Level::Minimal | Level::Structure) {
+            -10
+        } else {
+            -25
+        };
         weight[i] = match (negative, sig.weak_negative, sig.positive) {
-            (true, _, false) => -25,
+            (true, _, false) => strong,
             (false, true, false) => -10,
             (false, _, true) => 25,
             _ => 0,
@@ -345,6 +390,8 @@ fn mark_with(
                 comment_len += len[i];
             }
             true
+        } else if level == Level::Structure {
+            false
         } else if tag == "a" && sig.negative {
             // A link is no container: one holding much text is a parse accident, not a menu.
             share < 0.05
@@ -442,7 +489,7 @@ mod tests {
             r#"<body><div aria-hidden="true"><p>{prose}</p></div><span aria-hidden="true">icon</span></body>"#
         );
         let d = Document::parse(&html, &crate::Limits::default());
-        let marks = mark(&d, Focus::Balanced, false);
+        let marks = mark(&d, Focus::Balanced, Shape::Other);
         let p = d.find_tag("p").unwrap_or(0);
         let span = d.find_tag("span").unwrap_or(0);
         assert!(!marks.dead[p]);
