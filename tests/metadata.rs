@@ -78,6 +78,25 @@ fn title_ignores_svg_titles_and_decodes_double_escaped_entities() {
 }
 
 #[test]
+fn a_site_wide_open_graph_title_loses_to_the_page_headline() {
+    let a = extract(&page(
+        r#"<title>Space ship breaks up over Siberia</title>
+        <meta property="og:title" content="Example News - Latest News &amp; Headlines">"#,
+        "<h1>Space ship breaks up over Siberia</h1><p>Body.</p>",
+    ));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Space ship breaks up over Siberia")
+    );
+    // An Open Graph title that differs from a bare <title> without an h1 is still trusted.
+    let a = extract(&page(
+        r#"<title>Home</title><meta property="og:title" content="Rain all week">"#,
+        "<p>Body.</p>",
+    ));
+    assert_eq!(a.title.as_deref(), Some("Rain all week"));
+}
+
+#[test]
 fn title_falls_back_to_the_h1() {
     let a = extract(&page("", "<h1>Only a heading</h1><p>Text.</p>"));
     assert_eq!(a.title.as_deref(), Some("Only a heading"));
@@ -168,6 +187,73 @@ fn prose_starting_with_by_is_not_a_byline() {
     let a = extract(&page(
         "",
         "<h1>T</h1><p>By clicking the button you accept our privacy policy.</p>",
+    ));
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn a_byline_stops_at_its_line_break() {
+    let a = extract(&page(
+        "",
+        r#"<h1>Superbugs</h1><div class="author_fmt"> By <a rel="author" href="/k">Kelli  Miller</a>
+        <br/>WebMD Health News</div><p>Body text.</p>"#,
+    ));
+    assert_eq!(a.authors, ["Kelli Miller"]);
+}
+
+#[test]
+fn a_posted_by_line_loses_its_time() {
+    let a = extract(&page(
+        "",
+        r#"<h1>Vibe coding</h1><p>Body text.</p>
+        <span class="posted">Posted by David at December 16, 2025 11:15 AM</span>"#,
+    ));
+    assert_eq!(a.authors, ["David"]);
+}
+
+#[test]
+fn menu_labels_and_side_panels_are_not_bylines() {
+    let a = extract(&page(
+        "",
+        r#"<div class="nav-section"><span>By Collection</span><a href="/c">Socks</a></div>
+        <div role="complementary"><div id="follow-author"><b>Exclusives</b></div></div>
+        <h1>Quarter socks</h1><p>Body text.</p>"#,
+    ));
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    let a = extract(&page(
+        "",
+        r#"<div role="complementary"><div class="author">Sidebar Person</div></div>
+        <h1>News</h1><div class="author">Nataliya Vasilyeva</div><p>Body text.</p>"#,
+    ));
+    assert_eq!(a.authors, ["Nataliya Vasilyeva"]);
+}
+
+#[test]
+fn authors_from_twitter_card_labels() {
+    let a = extract(&page(
+        r#"<meta name="twitter:label1" content="Written by">
+        <meta name="twitter:data1" content="Nawaz Dhandala">
+        <meta name="twitter:label2" content="Est. reading time">
+        <meta name="twitter:data2" content="7 minutes">"#,
+        "<h1>T</h1><p>Body.</p>",
+    ));
+    assert_eq!(a.authors, ["Nawaz Dhandala"]);
+}
+
+#[test]
+fn a_user_name_with_digits_is_an_author() {
+    let a = extract(&page(
+        r#"<meta name="author" content="ggailey777">"#,
+        "<h1>T</h1><p>Body.</p>",
+    ));
+    assert_eq!(a.authors, ["ggailey777"]);
+}
+
+#[test]
+fn an_article_word_alone_is_not_a_name() {
+    let a = extract(&page(
+        "",
+        r#"<h1>T</h1><p>Body.</p><span class="author">By the</span>"#,
     ));
     assert!(a.authors.is_empty(), "{:?}", a.authors);
 }

@@ -1,7 +1,7 @@
 //! Authors: cleaning raw author strings into person names, and finding visible bylines
 //! ("By …", "Posted on … by …", `rel=author`, `itemprop=author`, hCard) in the page.
 
-use super::scan::{Page, collapse, in_foreign_container, visible_text};
+use super::scan::{Page, collapse, in_foreign_container, visible_lines, visible_text};
 use crate::dom::{Document, Ix};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,7 +17,7 @@ static PREFIX_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Where a byline stops being a name: a date, a time, a separator, "on", "updated".
 static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:\||•|·|—|–|\s-\s|/\s|\b(?:edited|reviewed|updated|fact[- ]checked|illustrated|photos?)\s+by\b|\s\d[\d,.]*(?:\s|$)|\bon\s+\w+\s+\d|\b(?:published|updated|posted|last\s+updated|modified|le|am|el|il|on)\b\s*:?\s*\d|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}|\bupdated\b|\bpublished\b|\bfollow\b|\bemail\b|\btwitter\b|\bread more\b|\bview all\b|\bmore by\b|\bmin(?:ute)?s? read\b|\(\s*opens)",
+        r"(?i)\s*(?:\||•|·|—|–|\s-\s|/\s|\b(?:edited|reviewed|updated|fact[- ]checked|illustrated|photos?)\s+by\b|\s\d[\d,.]*k?(?:\s|$)|\b(?:on|at)\s+\w+\s+\d|\bat\s+\d|\b(?:published|updated|posted|last\s+updated|modified|le|am|el|il|on)\b\s*:?\s*\d|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}|\bupdated\b|\bpublished\b|\bfollow\b|\bemail\b|\btwitter\b|\bread more\b|\bview all\b|\bmore by\b|\bmin(?:ute)?s? read\b|\(\s*opens)",
     )
     .ok()
 });
@@ -94,6 +94,9 @@ const NOT_NAMES: &[&str] = &[
     "subscribe",
     "last",
     "staff writer",
+    "the",
+    "a",
+    "an",
 ];
 
 /// One person's name, or `None` when `s` does not look like one.
@@ -122,7 +125,7 @@ fn valid_name(s: &str) -> Option<String> {
         || s.chars().count() > 70
         || words > 9
         || letters < 2
-        || digits * 3 > letters
+        || (digits * 3 > letters && !is_user_name(&s))
         || s.contains("http")
         || s.contains("www.")
         || s.contains('{')
@@ -134,11 +137,21 @@ fn valid_name(s: &str) -> Option<String> {
     Some(s)
 }
 
+/// A user name with digits ("ggailey777", "user447274"): one word that starts with a letter.
+fn is_user_name(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
 /// Cleans a raw author string ("By Ann Lee and Bo Chan | June 3, 2020") into names.
 pub fn clean(raw: &str) -> Vec<String> {
     let mut s = collapse(raw);
-    // Strip prefixes, possibly several ("Posted by: By Ann").
+    // Strip prefixes, possibly several ("Posted by: By Ann"), and the line breaks around them.
     for _ in 0..3 {
+        s = s
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '|')
+            .to_string();
         let Some(m) = PREFIX_RE.as_ref().and_then(|r| r.find(&s)) else {
             break;
         };
@@ -147,6 +160,9 @@ pub fn clean(raw: &str) -> Vec<String> {
         }
         s = s[m.end()..].trim().to_string();
     }
+    let mut s = s
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '|')
+        .to_string();
     if let Some(m) = TAIL_RE.as_ref().and_then(|r| r.find(&s))
         && m.start() > 0
     {
@@ -258,7 +274,7 @@ pub fn from_by_texts(doc: &Document, page: &Page) -> Vec<String> {
             continue;
         }
         // The text node alone may be just "By": read its element, unless that is long.
-        let mut text = visible_text(doc, parent, 300);
+        let mut text = visible_lines(doc, parent, 300);
         if text.chars().count() > 200 {
             text = collapse(doc.text(t).unwrap_or(""));
         }
@@ -281,7 +297,7 @@ pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
         ) {
             continue;
         }
-        let text = visible_text(doc, i, 400);
+        let text = visible_lines(doc, i, 400);
         if text.is_empty() || text.chars().count() > 200 {
             continue;
         }
@@ -354,6 +370,7 @@ mod tests {
     #[test]
     fn user_cards_lose_their_reputation_numbers() {
         assert_eq!(clean("Gore Liu 51 2 2 bronze badges"), ["Gore Liu"]);
+        assert_eq!(clean("glenn jackman 88.7k"), ["glenn jackman"]);
     }
 
     #[test]

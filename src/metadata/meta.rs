@@ -39,6 +39,9 @@ pub const AUTHOR: &[&str] = &[
     "dc.contributor",
 ];
 
+/// Twitter card labels whose data is the author.
+pub const AUTHOR_LABELS: &[&str] = &["written by", "author", "by"];
+
 /// Keys for the publication date, best first.
 pub const PUBLISHED: &[&str] = &[
     "article:published_time",
@@ -178,6 +181,19 @@ impl<'a> Metas<'a> {
             .map(|(_, v)| v.trim())
     }
 
+    /// The value of a Twitter card label/data pair (`twitter:label1` "Written by",
+    /// `twitter:data1` "Ann Lee", as Yoast SEO writes them) whose label is one of `labels`
+    /// (lower case).
+    pub fn twitter_data(&self, labels: &[&str]) -> Option<&'a str> {
+        (1..=4).find_map(|n| {
+            let label = self.get(&format!("twitter:label{n}"))?;
+            labels
+                .contains(&label.to_lowercase().as_str())
+                .then(|| self.get(&format!("twitter:data{n}")))
+                .flatten()
+        })
+    }
+
     /// The first key of `keys` (in that priority) that has a value, with the key.
     pub fn first(&self, keys: &[&'static str]) -> Option<(&'static str, &'a str)> {
         keys.iter().find_map(|&k| self.get(k).map(|v| (k, v)))
@@ -201,5 +217,21 @@ mod tests {
         assert_eq!(m.first(TITLE), Some(("dc:title", "DC")));
         assert_eq!(m.all("article:tag").collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(m.get("nothing"), None);
+    }
+
+    #[test]
+    fn twitter_card_labels_name_their_data() {
+        let e = vec![
+            (
+                "twitter:label1".to_string(),
+                "Est. reading time".to_string(),
+            ),
+            ("twitter:data1".to_string(), "4 minutes".to_string()),
+            ("twitter:label2".to_string(), "Written by".to_string()),
+            ("twitter:data2".to_string(), "Ann Lee".to_string()),
+        ];
+        let m = Metas::new(&e);
+        assert_eq!(m.twitter_data(AUTHOR_LABELS), Some("Ann Lee"));
+        assert_eq!(m.twitter_data(&["price"]), None);
     }
 }

@@ -125,8 +125,18 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
             .chain(h1s.iter())
             .any(|t| overlap(hl, t) >= 0.6)
     });
-    let meta_title =
-        ld_headline.or_else(|| metas.first(meta::TITLE).map(|(_, v)| scan::collapse(v)));
+    // A metadata title that shares hardly a word with a <title> and an <h1> that agree with
+    // each other is the site's template ("Example News - Latest Headlines"), not the page's.
+    let page_headline = page
+        .title
+        .as_deref()
+        .filter(|t| h1s.iter().any(|h| overlap(h, t) >= 0.6));
+    let meta_title = ld_headline
+        .or_else(|| metas.first(meta::TITLE).map(|(_, v)| scan::collapse(v)))
+        .filter(|m| {
+            page_headline
+                .is_none_or(|t| overlap(m, t) >= 0.2 || h1s.iter().any(|h| overlap(m, h) >= 0.2))
+        });
     let title = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
 
     // Language first: it decides how to read 03/04/2021.
@@ -241,6 +251,11 @@ fn authors(doc: &Document, page: &scan::Page, metas: &Metas, ld: &jsonld::JsonLd
         if !from_meta.is_empty() {
             break;
         }
+    }
+    if from_meta.is_empty()
+        && let Some(v) = metas.twitter_data(meta::AUTHOR_LABELS)
+    {
+        from_meta = byline::clean(v);
     }
     byline::dedup(&mut from_meta);
     if !from_meta.is_empty() {

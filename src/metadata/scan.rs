@@ -34,7 +34,7 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Containers whose bylines and dates are not the article's.
 static FOREIGN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:.*[-_])?(?:comments?|comment-?list|reply|replies|respond|related|recommend(?:ed|ations)?|sidebar|site-?footer|trending|popular|promo|newsletter|share|sharing|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev-?post|teaser)(?:[-_].*)?$",
+        r"(?i)^(?:.*[-_])?(?:comments?|comment-?list|reply|replies|respond|related|nav|navigation|menu|recommend(?:ed|ations)?|sidebar|site-?footer|trending|popular|promo|newsletter|share|sharing|social|avatar|disqus|also-?read|read-?more|more-?stories|next-?post|prev-?post|teaser)(?:[-_].*)?$",
     )
     .ok()
 });
@@ -107,6 +107,42 @@ pub fn visible_text(doc: &Document, i: Ix, cap: usize) -> String {
         if let Some(text) = doc.text(j) {
             s.push_str(text);
         } else if matches!(t, "br" | "p" | "div" | "li" | "td" | "span" | "a") {
+            s.push(' ');
+        }
+        j += 1;
+    }
+    collapse(&s)
+}
+
+/// The shown text of `i` like [`visible_text`], with line breaks and block boundaries inside
+/// it written as " | ": a byline's name and the lines under it ("Ann Lee<br>Health News")
+/// stay apart.
+pub fn visible_lines(doc: &Document, i: Ix, cap: usize) -> String {
+    let mut s = String::new();
+    let end = doc.nodes[i].end;
+    let mut j = i;
+    // Block elements still open, by their end: their close is a line break too.
+    let mut open_blocks: Vec<usize> = Vec::new();
+    while j < end && s.len() < cap {
+        while open_blocks.last().is_some_and(|&e| e <= j) {
+            open_blocks.pop();
+            s.push_str(" | ");
+        }
+        let t = doc.tag(j);
+        if j != i && is_hidden_tag(t) {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if let Some(text) = doc.text(j) {
+            s.push_str(text);
+        } else if t == "br" {
+            s.push_str(" | ");
+        } else if j != i && matches!(t, "p" | "div" | "li" | "td" | "h1" | "h2" | "h3" | "h4") {
+            s.push_str(" | ");
+            if open_blocks.len() < 64 {
+                open_blocks.push(doc.nodes[j].end);
+            }
+        } else if matches!(t, "span" | "a") {
             s.push(' ');
         }
         j += 1;
@@ -206,6 +242,9 @@ pub fn in_foreign_container(doc: &Document, i: Ix) -> bool {
             "nav" => true,
             // An article's own aside holds its byline and date.
             "aside" => !in_article,
+            // ARIA landmarks say the same as <nav> and <aside>.
+            _ if doc.attr(a, "role") == Some("navigation") => true,
+            _ if doc.attr(a, "role") == Some("complementary") && !in_article => true,
             // Page-level containers carry layout classes ("content-sidebar"), not roles.
             "html" | "body" | "main" | "article" => false,
             _ if doc.nodes[a].end - a > big => false,
