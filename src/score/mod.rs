@@ -229,9 +229,10 @@ pub fn main_content(
 }
 
 /// Drops what the page says twice:
-/// - short blocks whose text already stood earlier: a repeated line (the same teaser, date,
-///   label or call to action twice) is boilerplate, while long paragraphs, code and tables
-///   are left alone, since repetition there can be the author's;
+/// - blocks whose text already stood earlier: a repeated line (the same teaser, date, label
+///   or call to action twice), list or caption is boilerplate or a layout's duplicate, while
+///   long paragraphs, code and tables are left alone, since repetition there can be the
+///   author's;
 /// - block quotes made of paragraphs that already stood earlier: a reply quoting the post it
 ///   answers (forums) or a pull quote repeating the article's own words.
 fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
@@ -260,7 +261,7 @@ fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
                 let k = key(&b);
                 if k.is_empty() {
                     true
-                } else if k.len() > 200 {
+                } else if k.len() > 200 && matches!(b, Block::Paragraph { .. }) {
                     seen.insert(k);
                     true
                 } else {
@@ -620,6 +621,20 @@ mod tests {
         Block::Paragraph {
             inlines: vec![Inline::text(t)],
         }
+    }
+
+    #[test]
+    fn a_repeated_long_list_goes() {
+        let item = "An item of a product grid that the page lays out twice for two screen sizes.";
+        let list = Block::List {
+            ordered: false,
+            start: 1,
+            items: vec![vec![para(item)], vec![para(item)], vec![para(item)]],
+        };
+        assert_eq!(
+            drop_repeats(vec![list.clone(), para("Between."), list.clone()]),
+            vec![list, para("Between.")]
+        );
     }
 
     #[test]
