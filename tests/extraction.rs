@@ -201,3 +201,21 @@ fn a_service_page_whose_sections_all_carry_a_boilerplate_name_keeps_them() {
         a.text
     );
 }
+
+#[test]
+fn beside_a_declared_article_a_photo_gallery_goes_but_on_a_product_page_it_stays() {
+    let gallery = r#"<div class="gallery"><figure><img src="/1.jpg"><figcaption>1of2 A shopper looks at extension cords in a hardware store on Tuesday, in preparation for the planned power shutdown in the valley.</figcaption></figure>
+        <figure><img src="/2.jpg"><figcaption>2of2 Gas cans of every size stand on the shelves of the hardware store before the shutdown, and the last ones sell within the hour.</figcaption></figure></div>"#;
+    let page = |og_type: &str| {
+        format!(
+            r#"<html><head><meta property="og:type" content="{og_type}"></head><body><main>
+            <div class="story">{gallery}{}</div></main></body></html>"#,
+            prose("the shutdown", 5)
+        )
+    };
+    let article = nutgraf::extract(page("article").as_bytes()).expect("extracts");
+    assert!(article.text.contains("Paragraph 4 about the shutdown"));
+    assert!(!article.text.contains("extension cords"), "{}", article.text);
+    let product = nutgraf::extract(page("product").as_bytes()).expect("extracts");
+    assert!(product.text.contains("extension cords"), "{}", product.text);
+}

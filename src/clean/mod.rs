@@ -31,6 +31,7 @@ word_set!(NEVER, vocab::NEVER_CONTENT_TAGS);
 word_set!(FURNITURE, vocab::FURNITURE_TAGS);
 word_set!(ROLES, vocab::FURNITURE_ROLES);
 word_set!(COMMENT, vocab::COMMENT_SECTION_WORDS);
+word_set!(MEDIA, vocab::MEDIA_WORDS);
 
 /// What the class and id names of an element say about it.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub struct NameSignal {
     pub comments: bool,
     /// A word that lowers the score without removing the node occurs.
     pub weak_negative: bool,
+    /// A gallery, slideshow or carousel word occurs.
+    pub media: bool,
 }
 
 /// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
@@ -82,6 +85,7 @@ fn token_signal(token: &str, sig: &mut NameSignal) {
             sig.positive |= POSITIVE.contains(s);
             sig.comments |= COMMENT.contains(s);
             sig.weak_negative |= WEAK.contains(s);
+            sig.media |= MEDIA.contains(s);
             w.clear();
         }
     };
@@ -110,6 +114,7 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
             s.positive |= t.positive;
             s.comments |= t.comments;
             s.weak_negative |= t.weak_negative;
+            s.media |= t.media;
         }
     }
     s
@@ -202,10 +207,14 @@ fn count_with_runs(whitespace: impl Iterator<Item = bool>) -> u32 {
 pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     let len = text_lengths(doc);
     // Class and id names are read once; each marking pass only weighs them differently.
+    let article = shape == Shape::Article;
     let signals: Vec<NameSignal> = (0..doc.len())
         .map(|i| {
             if doc.is_element(i) {
-                element_signal(doc, i)
+                let mut s = element_signal(doc, i);
+                // Beside an article, galleries and carousels repeat or advertise.
+                s.negative |= article && s.media;
+                s
             } else {
                 NameSignal::default()
             }

@@ -171,6 +171,11 @@ pub const PAGE_BUILDER_PREFIXES: &[&str] = &[
 ];
 
 /// Words that lower a container's score without removing it: furniture as often as not.
+/// Words of image galleries, slideshows and carousels: beside an article they repeat its
+/// pictures and captions (the article's own figures are figures); on a product or service
+/// page they may be what it shows, so they count only on pages that declare an article.
+pub const MEDIA_WORDS: &[&str] = &["gallery", "slideshow", "carousel", "slider"];
+
 pub const WEAK_NEGATIVE_WORDS: &[&str] = &["widget", "widgets", "banner", "promo", "teaser"];
 
 /// URL path parts of forum and Q&A platforms (phpBB, vBulletin, XenForo, Discourse, Invision,
