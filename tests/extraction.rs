@@ -215,7 +215,42 @@ fn beside_a_declared_article_a_photo_gallery_goes_but_on_a_product_page_it_stays
     };
     let article = nutgraf::extract(page("article").as_bytes()).expect("extracts");
     assert!(article.text.contains("Paragraph 4 about the shutdown"));
-    assert!(!article.text.contains("extension cords"), "{}", article.text);
+    assert!(
+        !article.text.contains("extension cords"),
+        "{}",
+        article.text
+    );
     let product = nutgraf::extract(page("product").as_bytes()).expect("extracts");
     assert!(product.text.contains("extension cords"), "{}", product.text);
+}
+
+#[test]
+fn a_box_headed_you_may_also_like_goes_even_when_its_teasers_read_as_prose() {
+    let teasers: String = (0..6)
+        .map(|k| {
+            format!(
+                r#"<article class="post hentry"><h2><a href="/p{k}">Another post number {k}</a></h2><p>The opening of another post, long enough, with commas, clauses, and the look of prose, {k}.</p></article>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<div class="columns"><article class="post hentry"><h1>Only the one who loves</h1>{}</article>
+        <div class="related-box-x"><h3>Você pode gostar...</h3>{teasers}</div></div>"#,
+        prose("self-love", 4)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Paragraph 3 about self-love"), "{}", a.text);
+    assert!(!a.text.contains("opening of another post"), "{}", a.text);
+    assert!(!a.text.contains("Você pode gostar"), "{}", a.text);
+}
+
+#[test]
+fn a_wrapper_that_starts_with_a_trending_box_is_still_the_article() {
+    let html = chrome(&format!(
+        r#"<div class="wrapper"><div class="trending-box"><h3>Trending</h3><ul><li><a href="/t">A trending headline elsewhere on the site</a></li></ul></div>
+        <div class="body">{}</div></div>"#,
+        prose("the match", 5)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Paragraph 4 about the match"), "{}", a.text);
 }

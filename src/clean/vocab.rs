@@ -149,6 +149,74 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "%d bloggers like this:",
 ];
 
+/// Headings that open a box of links to other pages ("You may also like", "Leia também"):
+/// the box goes with its heading. Compared lower-cased, without trailing punctuation.
+pub const RELATED_HEADINGS: &[&str] = &[
+    // English
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "you might be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "read next",
+    "what to read next",
+    "up next",
+    "more stories",
+    "more news",
+    "more articles",
+    "most popular",
+    "most read",
+    "popular posts",
+    "trending",
+    "trending now",
+    "don't miss",
+    "don’t miss",
+    // Portuguese
+    "você pode gostar",
+    "você também pode gostar",
+    "leia também",
+    "veja também",
+    "posts relacionados",
+    "artigos relacionados",
+    "notícias relacionadas",
+    "mais lidas",
+    // Spanish
+    "te puede interesar",
+    "también te puede interesar",
+    "artículos relacionados",
+    "noticias relacionadas",
+    "lo más leído",
+    // French
+    "à lire aussi",
+    "lire aussi",
+    "articles similaires",
+    "sur le même sujet",
+    "vous aimerez aussi",
+    // German
+    "das könnte sie auch interessieren",
+    "mehr zum thema",
+    "ähnliche artikel",
+    "weitere artikel",
+    "auch interessant",
+    // Italian
+    "potrebbe interessarti",
+    "articoli correlati",
+    "leggi anche",
+    // Russian
+    "похожие статьи",
+    "похожие записи",
+    "читайте также",
+    "вам также может понравиться",
+];
+
 /// Class prefixes of page builders, whose names ("widget", "module") mark content and furniture alike.
 pub const PAGE_BUILDER_PREFIXES: &[&str] = &[
     "elementor",

@@ -171,13 +171,14 @@ pub fn main_content(
 ) -> Vec<Block> {
     let st = stats(doc, marks);
     let body = doc.find_tag("body").unwrap_or(0);
-    let selected = select(doc, marks, &st, focus, body);
-    let selected = expand(doc, &st, focus, body, selected);
-    let mut prune_sel = prune_marks(doc, marks, &st, focus, &selected, true);
+    let related = Related::find(doc, marks, &st);
+    let selected = select(doc, marks, &st, &related, focus, body);
+    let selected = expand(doc, &st, &related, focus, body, selected);
+    let mut prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, true);
     // The whole cleaned page is the other reading: when the chosen container holds less than
     // a share of the page's cleaned text, the page is not one article but several sections
     // (a product, a service, a thread), and the cleaned page is the better answer.
-    let mut prune_page = prune_marks(doc, marks, &st, focus, &[body], true);
+    let mut prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], true);
     let mut sel_len = kept_len(doc, &st, &selected, &prune_sel);
     let mut page_len = kept_len(doc, &st, &[body], &prune_page);
     let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
@@ -185,7 +186,7 @@ pub fn main_content(
         // Link pruning took most of a short container: its links are what it says (a chapter's
         // table of contents, an index page), not a menu beside the text.
         trace!("pruning left {sel_len} of the selection's {sel_all} chars: links kept");
-        prune_sel = prune_marks(doc, marks, &st, focus, &selected, false);
+        prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, false);
         sel_len = kept_len(doc, &st, &selected, &prune_sel);
     }
     if sel_len.max(page_len) < 1000 && st.len[body] >= 2000 && page_type != Some("article") {
@@ -195,7 +196,7 @@ pub fn main_content(
             "pruning left {page_len} of {} chars: links kept",
             st.len[body]
         );
-        prune_page = prune_marks(doc, marks, &st, focus, &[body], false);
+        prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], false);
         page_len = kept_len(doc, &st, &[body], &prune_page);
     }
     let mut min_share = match focus {
@@ -296,12 +297,20 @@ fn kept_len(doc: &Document, st: &Stats, roots: &[Ix], prune: &[bool]) -> u32 {
 }
 
 /// Chooses the root nodes of the main content, in document order.
-fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> Vec<Ix> {
+fn select(
+    doc: &Document,
+    marks: &Marks,
+    st: &Stats,
+    related: &Related,
+    focus: Focus,
+    body: Ix,
+) -> Vec<Ix> {
+    let related = &related.inside;
     let n = doc.len();
     let mut score = vec![f32::NAN; n];
     let min_len = 25;
     for b in 1..n {
-        if marks.dead[b] || !doc.is_element(b) || st.own_len[b] < min_len {
+        if marks.dead[b] || related[b] || !doc.is_element(b) || st.own_len[b] < min_len {
             continue;
         }
         let tag = doc.tag(b);
@@ -446,7 +455,7 @@ fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> 
             roots.push(c);
             continue;
         }
-        if marks.dead[c] || !doc.is_element(c) {
+        if marks.dead[c] || related[c] || !doc.is_element(c) {
             continue;
         }
         let mut bonus = 0.0;
@@ -477,7 +486,14 @@ fn select(doc: &Document, marks: &Marks, st: &Stats, focus: Focus, body: Ix) -> 
 /// Widens the selection to an ancestor when the ancestor adds much more prose than links:
 /// pages that are not one article (products, services, listings) spread their content over
 /// several sections, of which the scoring found only the densest.
-fn expand(doc: &Document, st: &Stats, focus: Focus, body: Ix, roots: Vec<Ix>) -> Vec<Ix> {
+fn expand(
+    doc: &Document,
+    st: &Stats,
+    related: &Related,
+    focus: Focus,
+    body: Ix,
+    roots: Vec<Ix>,
+) -> Vec<Ix> {
     let (min_gain, max_ld) = match focus {
         Focus::Precision => (1.0, 0.25),
         Focus::Balanced => (0.5, 0.4),
@@ -486,14 +502,20 @@ fn expand(doc: &Document, st: &Stats, focus: Focus, body: Ix, roots: Vec<Ix>) ->
     let Some(&first) = roots.first() else {
         return roots;
     };
-    let good = |i: Ix| st.len[i].saturating_sub(st.link_len[i]) as f32;
+    // Prose in a "You may also like" box counts as links do: it is the text of other pages.
+    let good = |i: Ix| {
+        st.len[i]
+            .saturating_sub(st.link_len[i])
+            .saturating_sub(related.prose[i]) as f32
+    };
+    let bad = |i: Ix| (st.link_len[i] + related.prose[i]) as f32;
     let mut cur_good: f32 = roots.iter().map(|&r| good(r)).sum();
-    let mut cur_bad: f32 = roots.iter().map(|&r| st.link_len[r] as f32).sum();
+    let mut cur_bad: f32 = roots.iter().map(|&r| bad(r)).sum();
     let mut chosen: Option<Ix> = None;
     let mut p = doc.nodes[first].parent;
     while p != usize::MAX && p != 0 {
         let extra_good = good(p) - cur_good;
-        let extra_bad = st.link_len[p] as f32 - cur_bad;
+        let extra_bad = bad(p) - cur_bad;
         let extra_ld = extra_bad / (extra_good + extra_bad).max(1.0);
         trace!(
             "expand? {p} {} extra_good={extra_good} extra_ld={extra_ld:.2} cur={cur_good}",
@@ -502,7 +524,7 @@ fn expand(doc: &Document, st: &Stats, focus: Focus, body: Ix, roots: Vec<Ix>) ->
         if extra_good >= min_gain * cur_good && extra_ld <= max_ld {
             chosen = Some(p);
             cur_good = good(p);
-            cur_bad = st.link_len[p] as f32;
+            cur_bad = bad(p);
         } else if extra_good > 0.0 {
             break;
         }
@@ -522,6 +544,7 @@ fn prune_marks(
     doc: &Document,
     marks: &Marks,
     st: &Stats,
+    related: &Related,
     focus: Focus,
     roots: &[Ix],
     by_links: bool,
@@ -566,6 +589,11 @@ fn prune_marks(
             ) {
                 continue;
             }
+            if related.inside[i] {
+                prune[i] = true;
+                next = doc.nodes[i].end;
+                continue;
+            }
             let w = marks.weight[i];
             // A container holding most of the selection is the selection, not a box inside it.
             if (st.len[i] as f32) >= 0.5 * st.len[r] as f32 {
@@ -573,6 +601,7 @@ fn prune_marks(
             }
             if w <= -25 {
                 prune[i] = true;
+                next = doc.nodes[i].end;
                 continue;
             }
             if st.commas[i] >= 10 {
@@ -603,6 +632,64 @@ fn prune_marks(
         }
     }
     prune
+}
+
+/// The boxes of links to other pages that announce themselves with a heading.
+struct Related {
+    /// `true` inside such a box.
+    inside: Vec<bool>,
+    /// Text outside links within such boxes, per subtree.
+    prose: Vec<u32>,
+}
+
+impl Related {
+    fn find(doc: &Document, marks: &Marks, st: &Stats) -> Related {
+        let n = doc.len();
+        let mut inside = vec![false; n];
+        let mut prose = vec![0u32; n];
+        let mut i = 1;
+        while i < n {
+            if doc.is_element(i) && !marks.dead[i] && opens_with_related_heading(doc, marks, st, i)
+            {
+                inside[i..doc.nodes[i].end].fill(true);
+                prose[i] = st.len[i].saturating_sub(st.link_len[i]);
+                i = doc.nodes[i].end;
+            } else {
+                i += 1;
+            }
+        }
+        // Boxes do not nest (a box's inside is skipped), so sums up the tree count each once.
+        for i in (1..n).rev() {
+            let p = doc.nodes[i].parent;
+            if p != usize::MAX && !inside[p] {
+                prose[p] = prose[p].saturating_add(prose[i]);
+            }
+        }
+        Related { inside, prose }
+    }
+}
+
+/// Whether a container opens with a heading that announces links to other pages ("You may
+/// also like", "Leia também"): its first child with text is short and is such a heading (a
+/// wrapper whose first child is a whole box of teasers does not count). Looks at a bounded
+/// number of children, so the check costs the same on any page.
+fn opens_with_related_heading(doc: &Document, marks: &Marks, st: &Stats, i: Ix) -> bool {
+    let Some(first) = doc
+        .children(i)
+        .take(8)
+        .find(|&c| !marks.dead[c] && st.len[c] > 0)
+    else {
+        return false;
+    };
+    if st.len[first] > 60 {
+        return false;
+    }
+    let text = doc.text_content(first);
+    let t = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
+        .to_lowercase();
+    crate::clean::vocab::RELATED_HEADINGS.contains(&t.as_str())
 }
 
 /// Whether a short block's whole text is a known boilerplate line ("Share this:", "Leave a Reply").
