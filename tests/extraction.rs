@@ -254,3 +254,19 @@ fn a_wrapper_that_starts_with_a_trending_box_is_still_the_article() {
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     assert!(a.text.contains("Paragraph 4 about the match"), "{}", a.text);
 }
+
+#[test]
+fn an_embedded_tweet_quoted_by_the_article_stays_while_the_share_bar_goes() {
+    let html = chrome(&format!(
+        r#"<article><h1>A slogan</h1>{}
+        <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and the state paid for it: <a href="https://t.co/x">https://t.co/x</a></p>
+        — A Reader (@reader) <a href="https://twitter.com/reader/status/1">November 18, 2019</a></blockquote></div>
+        {}<div class="social-share"><a href="/s/fb">Facebook</a> <a href="/s/tw">Twitter</a> <a href="/s/mail">Email</a></div></article>"#,
+        prose("the slogan", 3),
+        prose("the reaction", 3)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Yes this is real"), "{}", a.text);
+    assert!(a.text.contains("A Reader (@reader)"), "{}", a.text);
+    assert!(!a.text.contains("Facebook"), "{}", a.text);
+}

@@ -46,6 +46,8 @@ pub struct NameSignal {
     pub weak_negative: bool,
     /// A gallery, slideshow or carousel word occurs.
     pub media: bool,
+    /// An embedded-post word occurs ("embed", "tweet").
+    pub embed: bool,
 }
 
 /// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
@@ -72,6 +74,12 @@ pub fn name_signal(value: &str) -> NameSignal {
         }
         token_signal(token, &mut sig);
     }
+    // An embedded post (a tweet, an Instagram or social-media embed) is quoted by the
+    // article: "social" in its name says where it comes from, not that it is a share bar.
+    if sig.embed {
+        sig.negative = false;
+        sig.positive = true;
+    }
     sig
 }
 
@@ -86,6 +94,7 @@ fn token_signal(token: &str, sig: &mut NameSignal) {
             sig.comments |= COMMENT.contains(s);
             sig.weak_negative |= WEAK.contains(s);
             sig.media |= MEDIA.contains(s);
+            sig.embed |= matches!(s, "embed" | "embedded" | "tweet");
             w.clear();
         }
     };
@@ -115,6 +124,7 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
             s.comments |= t.comments;
             s.weak_negative |= t.weak_negative;
             s.media |= t.media;
+            s.embed |= t.embed;
         }
     }
     s
@@ -444,6 +454,8 @@ mod tests {
         assert!(!name_signal("commentary").comments);
         assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
         assert!(name_signal("message-signature").negative);
+        assert!(!name_signal("social-media-embed").negative);
+        assert!(!name_signal("twitter-tweet").negative);
         assert!(!name_signal("elementor-widget-container").negative);
         assert!(!name_signal("receive-and-reply-to-an-inbound-message").comments);
     }
