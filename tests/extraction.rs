@@ -270,3 +270,16 @@ fn an_embedded_tweet_quoted_by_the_article_stays_while_the_share_bar_goes() {
     assert!(a.text.contains("A Reader (@reader)"), "{}", a.text);
     assert!(!a.text.contains("Facebook"), "{}", a.text);
 }
+
+#[test]
+fn an_in_text_dont_miss_paragraph_of_links_goes() {
+    let html = chrome(&format!(
+        r#"<article><h1>The plague</h1>{}<p><strong>DON'T MISS</strong><br><strong><a href="/x">Warning: eight deadly diseases named</a> [WARNING]</strong><br>
+        <strong><a href="/y">Holidaymakers fall ill after a trip</a> [INSIGHT]</strong></p>{}</article>"#,
+        prose("the outbreak", 3),
+        prose("the response", 3)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Paragraph 2 about the response"), "{}", a.text);
+    assert!(!a.text.contains("eight deadly diseases"), "{}", a.text);
+}

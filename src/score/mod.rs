@@ -569,6 +569,11 @@ fn prune_marks(
                 next = doc.nodes[i].end;
                 continue;
             }
+            if related.inside[i] {
+                prune[i] = true;
+                next = doc.nodes[i].end;
+                continue;
+            }
             let tag = doc.tag(i);
             if st.len[i] > 0 && st.len[i] < 40 && is_boilerplate_line(&doc.text_content(i)) {
                 prune[i] = true;
@@ -587,11 +592,6 @@ fn prune_marks(
                     | "dl"
                     | "form"
             ) {
-                continue;
-            }
-            if related.inside[i] {
-                prune[i] = true;
-                next = doc.nodes[i].end;
                 continue;
             }
             let w = marks.weight[i];
