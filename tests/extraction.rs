@@ -280,6 +280,31 @@ fn an_in_text_dont_miss_paragraph_of_links_goes() {
         prose("the response", 3)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Paragraph 2 about the response"), "{}", a.text);
+    assert!(
+        a.text.contains("Paragraph 2 about the response"),
+        "{}",
+        a.text
+    );
     assert!(!a.text.contains("eight deadly diseases"), "{}", a.text);
+}
+
+#[test]
+fn on_a_list_page_that_declares_no_article_the_linked_entries_are_the_content() {
+    let rows: String = (1..=6)
+        .map(|k| {
+            format!(
+                r#"<tr><td>{k}</td><td><a href="/book/{k}">The Book Number {k} of the List</a> by <a href="/author/{k}">Author Name {k}</a>
+                <div><a href="/vote/{k}">score: {k}00</a>, <a href="/voters/{k}">{k}0 people voted</a></div></td></tr>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<div id="main"><h1>Best Books Ever</h1><p>The books that readers of the site voted the best ever written, in order of their votes.</p>
+        {}<table class="tableList">{rows}</table><table class="tableList">{rows}</table><table class="tableList">{rows}</table><table class="tableList">{rows}</table></div>"#,
+        prose("the vote", 12)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("The Book Number 5 of the List"), "{}", a.text);
+    assert!(a.text.contains("The books that readers"), "{}", a.text);
+    assert!(!a.text.contains("Another story"), "{}", a.text);
 }

@@ -182,9 +182,11 @@ pub fn main_content(
     let mut sel_len = kept_len(doc, &st, &selected, &prune_sel);
     let mut page_len = kept_len(doc, &st, &[body], &prune_page);
     let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
-    if sel_len.max(page_len) < 1000 && sel_all >= 2 * sel_len.max(100) {
-        // Link pruning took most of a short container: its links are what it says (a chapter's
-        // table of contents, an index page), not a menu beside the text.
+    let most_pruned = sel_all >= 2 * sel_len.max(100);
+    if most_pruned && (sel_len.max(page_len) < 1000 || page_type != Some("article")) {
+        // Link pruning took most of a short container, or of any container on a page that is
+        // no declared article: its links are what it says (a chapter's table of contents, an
+        // index page, a list of books or jobs), not a menu beside the text.
         trace!("pruning left {sel_len} of the selection's {sel_all} chars: links kept");
         prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, false);
         sel_len = kept_len(doc, &st, &selected, &prune_sel);
