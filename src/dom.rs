@@ -43,6 +43,9 @@ pub struct Document {
 impl Document {
     /// Parses `text` as an HTML document, applying the depth and node limits.
     pub fn parse(text: &str, limits: &Limits) -> Document {
+        // A tag with thousands of attributes is quadratic in html5ever's tokenizer: cap them first.
+        let capped = crate::attrcap::cap_attributes(text, limits.max_attributes);
+        let text: &str = &capped;
         // Parse as a browser with scripting off (as a crawler sees the page): the content of
         // `<noscript>` is markup then, which is where some platforms (Discourse) put the page.
         let opts = html5ever::ParseOpts {
@@ -220,6 +223,7 @@ fn parse_guarded(text: &str, opts: html5ever::ParseOpts, cap: usize) -> Html {
         total: Cell::new(0),
         open: std::array::from_fn(|_| Cell::new(0)),
         dropped: std::array::from_fn(|_| Cell::new(0)),
+        dropping: Cell::new(0),
     };
     let tok = Tokenizer::new(guard, opts.tokenizer);
     let input = BufferQueue::default();
@@ -276,6 +280,35 @@ fn guarded_slot(name: &LocalName) -> Option<usize> {
 }
 const GUARDED: usize = 36;
 
+/// Block tags that html5ever closes implicitly and whose start tags scan the whole stack of open
+/// elements (for an open `<p>` in button scope): while the guard is dropping nested elements,
+/// these are dropped too, start and end tags alike, so that 65,000 nested `<ul><li>` do not
+/// cost a scan of a thousand-element stack each. Their text stays; the arena would flatten
+/// them anyway, as they sit deeper than [`Limits::max_depth`].
+fn flattened_in_overflow(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("li")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("p")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("address")
+            | local_name!("dir")
+            | local_name!("menu")
+            | local_name!("hgroup")
+            | local_name!("figcaption")
+            | local_name!("summary")
+            | local_name!("dialog")
+            | local_name!("search")
+    )
+}
+
 /// Keeps html5ever out of its quadratic paths (html5ever issue 788: each start tag scans the
 /// stack of open elements, and the list of active formatting elements, so 100,000 nested
 /// `<div>`s or `<b><a>`s take minutes). Once `cap` guarded elements are open, further guarded
@@ -291,6 +324,8 @@ struct NestingGuard<S> {
     open: [Cell<u32>; GUARDED],
     /// Start tags dropped whose end tag has not come yet, per tag.
     dropped: [Cell<u32>; GUARDED],
+    /// All of `dropped` together: while it is above zero, the guard is inside dropped elements.
+    dropping: Cell<u64>,
 }
 
 impl<S: TokenSink> TokenSink for NestingGuard<S> {
@@ -298,12 +333,21 @@ impl<S: TokenSink> TokenSink for NestingGuard<S> {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         if let Token::TagToken(tag) = &token
+            && self.dropping.get() > 0
+            && flattened_in_overflow(&tag.name)
+        {
+            return TokenSinkResult::Continue;
+        }
+        if let Token::TagToken(tag) = &token
             && let Some(k) = guarded_slot(&tag.name)
         {
             match tag.kind {
                 TagKind::StartTag => {
                     if self.total.get() >= self.cap {
-                        self.dropped[k].set(self.dropped[k].get().saturating_add(1));
+                        if self.dropped[k].get() < u32::MAX {
+                            self.dropped[k].set(self.dropped[k].get() + 1);
+                            self.dropping.set(self.dropping.get() + 1);
+                        }
                         return TokenSinkResult::Continue;
                     }
                     self.open[k].set(self.open[k].get().saturating_add(1));
@@ -312,6 +356,7 @@ impl<S: TokenSink> TokenSink for NestingGuard<S> {
                 TagKind::EndTag => {
                     if self.dropped[k].get() > 0 {
                         self.dropped[k].set(self.dropped[k].get() - 1);
+                        self.dropping.set(self.dropping.get().saturating_sub(1));
                         return TokenSinkResult::Continue;
                     }
                     if self.open[k].get() > 0 {
@@ -411,6 +456,39 @@ mod tests {
         let outer = d.find_tag("div").unwrap_or(0);
         assert_eq!(d.attr(outer, "id"), Some("outer"));
         assert_eq!(d.nodes[p].parent, outer);
+    }
+
+    #[test]
+    fn list_items_nested_far_beyond_the_depth_limit_keep_their_text_and_later_lists() {
+        let n = 5_000;
+        let html = "<ul><li>".repeat(n)
+            + "<p>bottom</p>"
+            + &"</li></ul>".repeat(n)
+            + "<ol><li>one</li><li>two</li></ol>";
+        let d = Document::parse(
+            &html,
+            &Limits {
+                max_depth: 50,
+                ..Limits::default()
+            },
+        );
+        assert!(d.text_content(0).contains("bottom"));
+        let ol = d.find_tag("ol").unwrap_or(0);
+        let items: Vec<_> = d.children(ol).map(|c| d.text_content(c)).collect();
+        assert_eq!(items, ["one", "two"]);
+        assert_eq!(d.nodes[ol].depth, 3, "html > body > ol");
+    }
+
+    #[test]
+    fn attributes_past_the_limit_are_dropped_and_the_first_kept() {
+        let html = "<div".to_string()
+            + &(0..5_000).map(|i| format!(" a{i}=v")).collect::<String>()
+            + ">x</div>";
+        let d = Document::parse(&html, &Limits::default());
+        let div = d.find_tag("div").unwrap_or(0);
+        assert_eq!(d.attr(div, "a999"), Some("v"));
+        assert_eq!(d.attr(div, "a1000"), None);
+        assert_eq!(d.text_content(div), "x");
     }
 
     #[test]

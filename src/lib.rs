@@ -47,6 +47,7 @@ macro_rules! trace {
 }
 
 mod article;
+mod attrcap;
 mod clean;
 pub mod content;
 pub mod decode;
@@ -105,6 +106,13 @@ pub struct Limits {
     pub max_depth: usize,
     /// Most DOM nodes looked at; the rest of a larger document is ignored.
     pub max_nodes: usize,
+    /// Most attributes read on one tag; the ones after are dropped before parsing.
+    #[serde(default = "default_max_attributes")]
+    pub max_attributes: usize,
+}
+
+fn default_max_attributes() -> usize {
+    Limits::default().max_attributes
 }
 
 impl Default for Limits {
@@ -113,6 +121,7 @@ impl Default for Limits {
             max_bytes: 64 * 1024 * 1024,
             max_depth: 512,
             max_nodes: 2_000_000,
+            max_attributes: 1_000,
         }
     }
 }
@@ -130,6 +139,11 @@ pub struct Options {
     pub comments: bool,
     /// Bounds on the input.
     pub limits: Limits,
+    /// When the page was fetched (`2024-05-01T10:00:00Z`, a date, or a 14-digit archive
+    /// timestamp): dates after it (by more than a day) are not publication dates. Without it the
+    /// bound is today; a value that does not parse is ignored.
+    #[serde(default)]
+    pub crawl_date: Option<String>,
 }
 
 /// A configured, reusable extractor. It is `Send + Sync`: share one across threads.
@@ -163,6 +177,12 @@ impl ExtractorBuilder {
     /// Whether to extract reader comments (kept apart from the body).
     pub fn comments(mut self, yes: bool) -> Self {
         self.options.comments = yes;
+        self
+    }
+    /// When the page was fetched (e.g. the `WARC-Date`): a later date cannot be its
+    /// publication date. See [`Options::crawl_date`] for the accepted forms.
+    pub fn crawl_date(mut self, when: impl Into<String>) -> Self {
+        self.options.crawl_date = Some(when.into());
         self
     }
     /// Input limits.
@@ -225,7 +245,8 @@ impl Extractor {
     fn extract_text(&self, html: &str, encoding: &str) -> Article {
         let o = &self.options;
         let doc = dom::Document::parse(html, &o.limits);
-        let meta = metadata::extract(&doc, o.url.as_deref());
+        let crawled = o.crawl_date.as_deref().and_then(metadata::crawl_day);
+        let meta = metadata::with_crawl_date(crawled, || metadata::extract(&doc, o.url.as_deref()));
         let base = meta.url.as_deref().or(o.url.as_deref());
         // On a discussion page the replies are the content, not a comment section beside it.
         let shape = clean::Shape::of(meta.page_type.as_deref(), base);
@@ -260,6 +281,29 @@ mod tests {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
         check::<Article>();
+    }
+
+    #[test]
+    fn a_date_after_the_crawl_date_is_no_publication_date() {
+        let page = br#"<head><meta property="article:published_time" content="2021-06-01"></head>
+            <p>Some words of prose.</p>"#;
+        let published = |e: Extractor| e.extract(page).ok().and_then(|a| a.published);
+        assert_eq!(
+            published(
+                Extractor::builder()
+                    .crawl_date("2022-01-01T00:00:00Z")
+                    .build()
+            ),
+            Some("2021-06-01".to_string())
+        );
+        assert_eq!(
+            published(Extractor::builder().crawl_date("2021-05-01").build()),
+            None
+        );
+        assert_eq!(
+            published(Extractor::builder().crawl_date("not a date").build()),
+            Some("2021-06-01".to_string())
+        );
     }
 
     #[test]

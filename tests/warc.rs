@@ -200,3 +200,37 @@ fn text_output_of_a_warc_file_heads_each_record_with_its_source() {
     assert_eq!(out.matches("==> ").count(), 4);
     assert!(out.contains("Zebras crossed the river at dawn."));
 }
+
+/// An uncompressed WARC response record holding `html`, crawled at `date`.
+fn response_record(uri: &str, date: &str, html: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}");
+    format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         WARC-Record-ID: <urn:uuid:{}>\r\nContent-Type: application/http; msgtype=response\r\n\
+         Content-Length: {}\r\n\r\n{http}\r\n\r\n",
+        uri.len(),
+        http.len()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_date_after_the_warc_date_is_not_the_publication_date() {
+    let page = "<html><head><title>Harbour news</title>\
+        <meta property=\"article:published_time\" content=\"2021-06-01\"></head><body><article>\
+        <p>The harbour master counted forty boats at dawn, and by noon the fog had lifted.</p>\
+        </article></body></html>";
+    let mut warc = response_record("https://news.example/later", "2022-01-01T00:00:00Z", page);
+    warc.extend(response_record(
+        "https://news.example/earlier-crawl",
+        "2020-01-01T00:00:00Z",
+        page,
+    ));
+    let o = nutgraf(&["--format", "json", "-"], &warc);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let recs = records(&o);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["published"], "2021-06-01");
+    assert_eq!(recs[1]["warc_date"], "2020-01-01T00:00:00Z");
+    assert!(recs[1]["published"].is_null(), "{}", recs[1]["published"]);
+}

@@ -14,7 +14,8 @@ use std::path::PathBuf;
 /// A JSON record carries `source` (the path, `-`, or `path#record-id` for a WARC record), every
 /// article field (`title`, `authors`, `published`, `modified`, `site_name`, `language`,
 /// `description`, `url`, `image`, `tags`, `page_type`, `encoding`) and `text`; a WARC record also
-/// `warc_date`, and its `url` is the `WARC-Target-URI`.
+/// `warc_date`, and its `url` is the `WARC-Target-URI`; dates after its `WARC-Date` are not
+/// taken for the publication date.
 ///
 /// A document that fails never stops the batch: it is reported (on stderr, and as a record with
 /// an `error` field in JSON) and the others go on. Output follows the input order.
@@ -76,6 +77,10 @@ pub struct Args {
     /// Element nesting deeper than N is flattened (text kept, structure not).
     #[arg(long, value_name = "N", default_value_t = nutgraf::Limits::default().max_depth)]
     pub max_depth: usize,
+
+    /// Attributes past the first N on one tag are dropped before parsing.
+    #[arg(long, value_name = "N", default_value_t = nutgraf::Limits::default().max_attributes)]
+    pub max_attributes: usize,
 
     /// Also extract reader comments (JSON: `comments`; other formats: after the body).
     #[arg(long)]

@@ -161,8 +161,10 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         limits: nutgraf::Limits {
             max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
             max_depth: args.max_depth,
+            max_attributes: args.max_attributes,
             ..nutgraf::Limits::default()
         },
+        crawl_date: None,
     };
     let style = Style {
         format: args.format,
@@ -406,6 +408,10 @@ fn extract(sh: &Shared, doc: Doc) -> (String, Outcome) {
     }
     if doc.charset.is_some() {
         options.charset = doc.charset.clone();
+    }
+    if doc.warc_date.is_some() {
+        // A page cannot be published after it was crawled.
+        options.crawl_date = doc.warc_date.clone();
     }
     let extractor = nutgraf::Extractor::with_options(options);
     match extractor.extract(&doc.bytes) {

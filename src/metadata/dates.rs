@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Utc};
 use regex::Regex;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// Month names and abbreviations in the languages the web writes most, lower-case.
@@ -302,11 +303,46 @@ impl Found {
     }
 }
 
-/// Whether `d` is a plausible publication date: from 1995 up to tomorrow.
+/// Whether `d` is a plausible publication date: from 1995 up to the day after the crawl date
+/// (see [`with_crawl_date`]), or up to tomorrow when there is none.
 pub fn plausible(d: NaiveDate) -> bool {
     let today = Utc::now().date_naive();
-    let tomorrow = today.succ_opt().unwrap_or(today);
-    d.year() >= 1995 && d <= tomorrow
+    let latest = CRAWL_DATE.with(Cell::get).map_or(today, |c| c.min(today));
+    let next_day = latest.succ_opt().unwrap_or(latest);
+    d.year() >= 1995 && d <= next_day
+}
+
+thread_local! {
+    /// The crawl date of the page being extracted on this thread, if the caller gave one.
+    static CRAWL_DATE: Cell<Option<NaiveDate>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with `crawl` as the latest plausible date (one day of slack for time zones):
+/// a page cannot be published after it was crawled. `None` keeps the bound at today.
+pub fn with_crawl_date<T>(crawl: Option<NaiveDate>, f: impl FnOnce() -> T) -> T {
+    /// Puts the previous value back, even if `f` unwinds.
+    struct Restore(Option<NaiveDate>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CRAWL_DATE.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(CRAWL_DATE.with(|c| c.replace(crawl)));
+    f()
+}
+
+/// The day of a crawl time: an ISO 8601 date or date-time (`2024-05-01T10:00:00Z`, as in a
+/// `WARC-Date`) or a 14-digit archive timestamp (`20240501100000`); `None` if it is neither.
+pub fn crawl_day(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc).date_naive());
+    }
+    let head = s.get(..10)?;
+    if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+        return Some(d);
+    }
+    NaiveDate::parse_from_str(s.get(..8)?, "%Y%m%d").ok()
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
@@ -557,6 +593,34 @@ mod tests {
         let next_year = Utc::now().year() + 1;
         assert_eq!(text(&format!("{next_year}-06-01")), None);
         assert_eq!(text("1995-01-01"), Some("1995-01-01".into()));
+    }
+
+    #[test]
+    fn dates_after_the_crawl_date_are_rejected() {
+        let crawl = crawl_day("2020-03-10T23:59:59Z");
+        assert_eq!(crawl, NaiveDate::from_ymd_opt(2020, 3, 10));
+        with_crawl_date(crawl, || {
+            assert_eq!(text("2020-03-09"), Some("2020-03-09".into()));
+            assert_eq!(text("2020-03-11"), Some("2020-03-11".into()));
+            assert_eq!(text("2020-03-12"), None);
+            assert_eq!(text("June 1, 2021"), None);
+        });
+        assert_eq!(text("June 1, 2021"), Some("2021-06-01".into()));
+    }
+
+    #[test]
+    fn crawl_times_parse_in_warc_iso_and_archive_forms() {
+        let day = NaiveDate::from_ymd_opt(2024, 5, 1);
+        for s in [
+            "2024-05-01T10:00:00Z",
+            "2024-05-01",
+            "20240501100000",
+            " 2024-05-01T10:00:00.123Z",
+        ] {
+            assert_eq!(crawl_day(s), day, "{s}");
+        }
+        assert_eq!(crawl_day("yesterday"), None);
+        assert_eq!(crawl_day(""), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod jsonld;
 mod language;
 mod meta;
 pub(crate) mod scan;
+pub(crate) use dates::{crawl_day, with_crawl_date};
 mod title;
 mod url;
 
