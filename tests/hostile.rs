@@ -2,7 +2,10 @@
 //! binary junk, broken markup, conflicting charsets) always give a result or a typed error,
 //! never a panic, a stack overflow or a hang; and the prose they carry is not lost.
 
+mod common;
+
 use nutgraf::{Error, Extractor, Limits};
+use std::collections::BTreeMap;
 
 /// A paragraph of ordinary prose, long enough to be chosen as content.
 const PROSE: &str = "The harbour master counted forty boats at dawn, and by noon the fog had lifted \
@@ -295,4 +298,146 @@ fn a_batch_of_hostile_pages_on_many_threads_accounts_for_every_page() {
     assert!(results.iter().all(Result::is_ok));
     assert!(results[3].as_ref().unwrap().text.contains(PROSE));
     assert!(results[5].as_ref().unwrap().text.contains(PROSE));
+}
+
+/// Every hostile input of this file, small enough for a debug build, by file name.
+fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
+    let nested = |open: &str, close: &str, n: usize| {
+        format!(
+            "<html><body>{}<p>{PROSE}</p>{}</body></html>",
+            repeat(open, n),
+            repeat(close, n)
+        )
+        .into_bytes()
+    };
+    let mut attributes = String::from("<html><body><div");
+    for i in 0..200_000 {
+        attributes.push_str(&format!(" data-a{i}=\"v\""));
+    }
+    attributes.push_str(&format!("><p>{PROSE}</p></div></body></html>"));
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0".to_vec();
+    png.extend(random_bytes(32 * 1024, 42));
+    let mut invalid_utf8 = b"<html><head><meta charset=utf-8></head><body><p>".to_vec();
+    invalid_utf8.extend(PROSE.as_bytes());
+    invalid_utf8.extend(b"</p><p>\xff\xfe\xc3\x28 \xe2\x82 broken</p></body></html>");
+    let utf16: Vec<u8> = format!("<html><body><p>{PROSE}</p></body></html>")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    vec![
+        ("deep-divs.html", nested("<div>", "</div>", 100_000)),
+        (
+            "nested-lists.html",
+            nested("<ul><li>", "</li></ul>", 65_000),
+        ),
+        (
+            "nested-tables.html",
+            nested("<table><tr><td>", "</td></tr></table>", 5_000),
+        ),
+        ("many-attributes.html", attributes.into_bytes()),
+        (
+            "big-text-node.html",
+            format!(
+                "<html><body><p>{}</p></body></html>",
+                repeat("word ", 400_000)
+            )
+            .into_bytes(),
+        ),
+        ("random-bytes.html", random_bytes(64 * 1024, 3)),
+        ("png-header.html", png),
+        ("empty.html", Vec::new()),
+        ("nul-bytes.html", vec![0; 256 * 1024]),
+        ("invalid-utf8.html", invalid_utf8),
+        ("utf16-without-bom.html", utf16),
+        (
+            "unclosed-comment.html",
+            format!("<html><body><p>{PROSE}</p><!-- never closed <p>x</p>").into_bytes(),
+        ),
+        (
+            "unclosed-script.html",
+            format!(
+                "<html><body><p>{PROSE}</p><script>var x = \"{}",
+                repeat("x", 100_000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "entity-flood.html",
+            format!(
+                "<p>{PROSE}</p><p>{}</p>",
+                repeat("&amp;&#x1F600;&unknown;&", 50_000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "conflicting-charsets.html",
+            b"<html><head><meta charset=windows-1252><meta charset=shift_jis>\
+            <meta http-equiv=content-type content='text/html; charset=koi8-r'></head>\
+            <body><p>Un caf\xe9 cr\xe8me.</p></body></html>"
+                .to_vec(),
+        ),
+    ]
+}
+
+/// A good page: a titled article among navigation and a footer.
+fn good_page(title: &str) -> Vec<u8> {
+    format!(
+        "<html><head><title>{title}</title></head><body><nav><a href=/>Home</a></nav>\
+         <article><h1>{title}</h1><p>{PROSE}</p><p>{PROSE}</p></article>\
+         <footer>Copyright</footer></body></html>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_cli_batch_over_every_hostile_input_and_good_pages_gives_one_record_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = hostile_files();
+    for (name, bytes) in &hostile {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let good = ["good-first.html", "good-last.html", "zz-good.html"];
+    for name in good {
+        std::fs::write(dir.path().join(name), good_page(name)).unwrap();
+    }
+    let o = common::nutgraf(
+        &[
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut by_name: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    for line in String::from_utf8_lossy(&o.stdout).lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let source = record["source"].as_str().unwrap_or_default().to_string();
+        let name = source.rsplit('/').next().unwrap_or_default().to_string();
+        by_name.entry(name).or_default().push(record);
+    }
+    let expected: Vec<&str> = hostile.iter().map(|(n, _)| *n).chain(good).collect();
+    for name in &expected {
+        let records = by_name.get(*name).map_or(0, Vec::len);
+        assert_eq!(records, 1, "{name}: {records} records");
+    }
+    assert_eq!(by_name.len(), expected.len());
+    for (name, records) in &by_name {
+        assert!(records[0].get("error").is_none(), "{name}: {}", records[0]);
+    }
+    for name in good {
+        let record = &by_name[name][0];
+        assert_eq!(record["title"], name);
+        assert!(
+            record["text"].as_str().unwrap_or_default().contains(PROSE),
+            "{name}"
+        );
+    }
 }
