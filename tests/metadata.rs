@@ -250,6 +250,30 @@ fn a_user_name_with_digits_is_an_author() {
 }
 
 #[test]
+fn an_infobox_classed_vcard_is_not_a_byline() {
+    let rows: String = (0..30)
+        .map(|i| format!("<tr><th>Field {i}</th><td>Value {i}</td></tr>"))
+        .collect();
+    let a = extract(&page(
+        "",
+        &format!(
+            r#"<h1>Mozilla</h1><table class="infobox vcard"><caption class="fn org">Mozilla</caption>
+            {rows}</table><p>Body text.</p>"#
+        ),
+    ));
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn an_address_after_a_name_goes() {
+    let a = extract(&page(
+        r#"<meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)">"#,
+        "<h1>T</h1><p>Body.</p>",
+    ));
+    assert_eq!(a.authors, ["Bradley M. Kuhn"]);
+}
+
+#[test]
 fn an_article_word_alone_is_not_a_name() {
     let a = extract(&page(
         "",

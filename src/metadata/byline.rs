@@ -22,6 +22,11 @@ static TAIL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// A web or mail address written after a name: "Ann Lee (https://ann.example/)".
+static ADDRESS_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[(<\[]\s*(?:https?://|www\.|mailto:|[^\s()<>\[\]@]+@)[^)>\]]*[)>\]]").ok()
+});
+
 /// Bylines of someone other than the author: the editor, the reviewer, the last updater.
 static NOT_AUTHOR_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:last\s+)?(?:updated|edited|reviewed|medically reviewed|fact[- ]checked|illustrated|photographed|translated)\b").ok()
@@ -147,6 +152,9 @@ fn is_user_name(s: &str) -> bool {
 /// Cleans a raw author string ("By Ann Lee and Bo Chan | June 3, 2020") into names.
 pub fn clean(raw: &str) -> Vec<String> {
     let mut s = collapse(raw);
+    if let Some(r) = ADDRESS_RE.as_ref() {
+        s = r.replace_all(&s, "").into_owned();
+    }
     // Strip prefixes, possibly several ("Posted by: By Ann"), and the line breaks around them.
     for _ in 0..3 {
         s = s
@@ -286,6 +294,9 @@ pub fn from_by_texts(doc: &Document, page: &Page) -> Vec<String> {
     Vec::new()
 }
 
+/// Most nodes in an element read as a byline.
+const MAX_BYLINE_NODES: usize = 80;
+
 /// Authors from the first visible byline: an element whose class, id or rel says "author" or
 /// "byline", outside comments and related-post lists.
 pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
@@ -295,6 +306,11 @@ pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
             doc.tag(i),
             "body" | "html" | "article" | "main" | "img" | "meta" | "link"
         ) {
+            continue;
+        }
+        // A byline is a small element; a large one (an infobox classed "vcard") is a
+        // container whose first line says nothing about the author.
+        if doc.nodes[i].end - i > MAX_BYLINE_NODES {
             continue;
         }
         let text = visible_lines(doc, i, 400);
@@ -330,6 +346,7 @@ mod tests {
                 && TAIL_RE.is_some()
                 && SPLIT_RE.is_some()
                 && NOT_AUTHOR_RE.is_some()
+                && ADDRESS_RE.is_some()
         );
     }
 
@@ -400,6 +417,11 @@ mod tests {
     fn non_names_are_rejected() {
         assert!(clean("admin").is_empty());
         assert!(clean("https://example.org/author/ann").is_empty());
+        assert_eq!(
+            clean("Bradley M. Kuhn (http://ebb.org/bkuhn/)"),
+            ["Bradley M. Kuhn"]
+        );
+        assert_eq!(clean("Ann Lee <ann@example.org>"), ["Ann Lee"]);
         assert!(clean("By").is_empty());
         assert!(clean(&"word ".repeat(30)).is_empty());
     }

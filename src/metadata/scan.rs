@@ -137,7 +137,12 @@ pub fn visible_lines(doc: &Document, i: Ix, cap: usize) -> String {
             s.push_str(text);
         } else if t == "br" {
             s.push_str(" | ");
-        } else if j != i && matches!(t, "p" | "div" | "li" | "td" | "h1" | "h2" | "h3" | "h4") {
+        } else if j != i
+            && matches!(
+                t,
+                "p" | "div" | "li" | "td" | "th" | "tr" | "caption" | "h1" | "h2" | "h3" | "h4"
+            )
+        {
             s.push_str(" | ");
             if open_blocks.len() < 64 {
                 open_blocks.push(doc.nodes[j].end);

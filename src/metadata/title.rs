@@ -24,6 +24,7 @@ pub fn norm(s: &str) -> String {
             '“' | '”' | '«' | '»' => '"',
             '\u{a0}' => ' ',
             '？' => '?',
+            '–' | '—' => '-',
             '¶' => ' ',
             c => c,
         })
@@ -133,7 +134,7 @@ fn agrees(h: &str, t: &str, sites: &[String]) -> Option<usize> {
     if hn.is_empty() || is_site(h, sites) {
         return None;
     }
-    if hn == norm(t) {
+    if hn == norm(t) || squash(h) == squash(t) {
         return Some(0);
     }
     let parts = segments(t);
@@ -145,7 +146,9 @@ fn agrees(h: &str, t: &str, sites: &[String]) -> Option<usize> {
                 if (i, j) == (0, n) || (i == n - 1 && !is_site(parts[0], sites)) {
                     continue;
                 }
-                if norm(&join(t, &parts[i..j])) == hn {
+                let run = join(t, &parts[i..j]);
+                // The same words with other punctuation ("A: B" for "A - B") agree too.
+                if norm(&run) == hn || squash(&run) == squash(h) {
                     return Some(i);
                 }
             }
@@ -197,7 +200,14 @@ fn completed<'a>(m: &str, longer: impl IntoIterator<Item = &'a str>) -> Option<S
     }
     longer.into_iter().find_map(|l| {
         let ln = norm(l);
-        (ln.len() > sn.len() && ln.starts_with(&sn) && (truncated || m.chars().count() >= 60))
+        // "Headline: subtitle" in the h1 completes a metadata title that stops at "Headline".
+        let subtitle = ln
+            .get(sn.len()..)
+            .is_some_and(|rest| rest.starts_with([':', '-']) || rest.starts_with(" -"));
+        (ln.len() > sn.len()
+            && ln.starts_with(&sn)
+            && (truncated || subtitle || m.chars().count() >= 60)
+            && l.chars().count() <= 150)
             .then(|| l.to_string())
     })
 }
@@ -392,6 +402,60 @@ mod tests {
             )
             .as_deref(),
             Some("What do you think will be the trend in the watch market?")
+        );
+    }
+
+    #[test]
+    fn an_h1_agrees_with_a_title_whatever_its_dashes_and_colons() {
+        let h = vec!["Best Bread Machines – My Favorites!".to_string()];
+        let s = sites(&["Bread Dad"]);
+        assert_eq!(
+            choose(
+                Some("Best Bread Machines - My Favorites! - Bread Dad"),
+                None,
+                &h,
+                &s
+            )
+            .as_deref(),
+            Some("Best Bread Machines – My Favorites!")
+        );
+        let h = vec!["Mobile UX Design: The Ultimate Guide 2025".to_string()];
+        assert_eq!(
+            choose(
+                Some("Mobile UX Design - The Ultimate Guide 2025"),
+                None,
+                &h,
+                &[]
+            )
+            .as_deref(),
+            Some("Mobile UX Design: The Ultimate Guide 2025")
+        );
+    }
+
+    #[test]
+    fn an_h1_that_adds_a_subtitle_completes_the_metadata_title() {
+        let h = vec!["House Renovation Costs in the Bay Area: Room-by-Room Breakdown".to_string()];
+        assert_eq!(
+            choose(
+                Some("House Renovation Costs in the Bay Area"),
+                None,
+                &h,
+                &[]
+            )
+            .as_deref(),
+            Some("House Renovation Costs in the Bay Area: Room-by-Room Breakdown")
+        );
+        // An h1 that merely goes on is another text.
+        let h = vec!["House Renovation Costs in the Bay Area are rising fast".to_string()];
+        assert_eq!(
+            choose(
+                Some("House Renovation Costs in the Bay Area"),
+                None,
+                &h,
+                &[]
+            )
+            .as_deref(),
+            Some("House Renovation Costs in the Bay Area")
         );
     }
 
