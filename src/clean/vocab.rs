@@ -147,6 +147,12 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "loading…",
     "post navigation",
     "%d bloggers like this:",
+    // forum platforms (XenForo, vBulletin, phpBB)
+    "click to expand...",
+    "click to expand…",
+    "click to expand",
+    "you must log in or register to reply here.",
+    "you must log in or register to reply here",
 ];
 
 /// Headings that open a box of links to other pages ("You may also like", "Leia também"):
@@ -178,6 +184,8 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "trending",
     "trending now",
     "don't miss",
+    "similar threads",
+    "similar topics",
     "don’t miss",
     // Portuguese
     "você pode gostar",

@@ -577,7 +577,7 @@ fn prune_marks(
                 continue;
             }
             let tag = doc.tag(i);
-            if st.len[i] > 0 && st.len[i] < 40 && is_boilerplate_line(&doc.text_content(i)) {
+            if st.len[i] > 0 && st.len[i] < 60 && is_boilerplate_line(&doc.text_content(i)) {
                 prune[i] = true;
                 continue;
             }
@@ -710,6 +710,15 @@ mod tests {
         Block::Paragraph {
             inlines: vec![Inline::text(t)],
         }
+    }
+
+    #[test]
+    fn forum_platform_lines_are_boilerplate() {
+        assert!(is_boilerplate_line("Click to expand..."));
+        assert!(is_boilerplate_line(
+            "You must log in or register to reply here."
+        ));
+        assert!(!is_boilerplate_line("Click to expand the diagram below."));
     }
 
     #[test]
