@@ -304,7 +304,11 @@ fn on_a_list_page_that_declares_no_article_the_linked_entries_are_the_content() 
         prose("the vote", 12)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("The Book Number 5 of the List"), "{}", a.text);
+    assert!(
+        a.text.contains("The Book Number 5 of the List"),
+        "{}",
+        a.text
+    );
     assert!(a.text.contains("The books that readers"), "{}", a.text);
     assert!(!a.text.contains("Another story"), "{}", a.text);
 }
