@@ -130,6 +130,15 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
     s
 }
 
+/// Whether a class list hides its element with a CSS framework's utility class ("hide",
+/// "d-none", "hidden"). Where a breakpoint class shows it again on some screens, a layout
+/// usually has a twin for the other screens that stays.
+fn hidden_by_class(class: &str) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|t| vocab::HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+}
+
 /// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub fn is_hidden(doc: &Document, i: Ix) -> bool {
     // A tab panel is hidden only until its tab is chosen: it is part of the page.
@@ -147,6 +156,9 @@ pub fn is_hidden(doc: &Document, i: Ix) -> bool {
             .and_then(|id| id.strip_prefix("S:"))
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         return !react_segment;
+    }
+    if doc.attr(i, "class").is_some_and(hidden_by_class) {
+        return true;
     }
     if let Some(style) = doc.attr(i, "style") {
         let s: String = style
@@ -492,7 +504,8 @@ mod tests {
     #[test]
     fn hidden_elements_are_recognised() {
         let d = Document::parse(
-            r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i><div hidden id="S:1">streamed</div>"#,
+            r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i><div hidden id="S:1">streamed</div>
+            <ul class="list d-none"><li>e</li></ul><div class="hide-on-print">f</div>"#,
             &crate::Limits::default(),
         );
         let hidden: Vec<_> = (0..d.len())
@@ -500,7 +513,7 @@ mod tests {
             .map(|i| d.tag(i).to_string())
             .collect();
         // aria-hidden is weighed by size in `mark`, and React's streamed segments are the page.
-        assert_eq!(hidden, ["div", "p"]);
+        assert_eq!(hidden, ["div", "p", "ul"]);
     }
 
     #[test]

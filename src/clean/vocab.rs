@@ -10,6 +10,17 @@ pub const NEVER_CONTENT_TAGS: &[&str] = &[
 /// Elements that are page furniture unless they turn out to hold the page's text.
 pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
 
+/// Whole class names that CSS frameworks use to hide an element (Bootstrap, Tailwind,
+/// WordPress's screen-reader text).
+pub const HIDDEN_CLASSES: &[&str] = &[
+    "hide",
+    "hidden",
+    "d-none",
+    "display-none",
+    "is-hidden",
+    "u-hidden",
+];
+
 /// ARIA roles of page furniture.
 pub const FURNITURE_ROLES: &[&str] = &[
     "navigation",
