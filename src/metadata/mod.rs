@@ -197,11 +197,12 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
     byline::dedup(&mut tags);
     tags.truncate(40);
 
-    let page_type = ld
-        .main_type
-        .as_deref()
-        .and_then(page_type_of)
-        .or_else(|| metas.get("og:type").and_then(page_type_of));
+    // JSON-LD names the page's type more precisely than OpenGraph: a page whose JSON-LD says
+    // only "WebPage" is no article, even where an SEO plugin sets og:type "article" on every page.
+    let page_type = match ld.main_type.as_deref() {
+        Some(t) => page_type_of(t),
+        None => metas.get("og:type").and_then(page_type_of),
+    };
 
     Metadata {
         title,
@@ -551,6 +552,20 @@ mod tests {
             </head><body><h1>T</h1><p>May 5, 2022</p></body>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2021-02-03T04:05:06+01:00"));
+    }
+
+    #[test]
+    fn json_ld_web_page_outranks_an_og_article_type() {
+        let m = meta(
+            r#"<html><head><meta property="og:type" content="article">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","name":"News"}</script>
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.page_type, None);
+        let m = meta(
+            r#"<html><head><meta property="og:type" content="article"></head><body></body></html>"#,
+        );
+        assert_eq!(m.page_type.as_deref(), Some("article"));
     }
 
     #[test]
