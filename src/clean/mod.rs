@@ -466,6 +466,8 @@ mod tests {
         assert!(!name_signal("commentary").comments);
         assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
         assert!(name_signal("message-signature").negative);
+        assert!(name_signal("product-reviews__reviews-list").negative);
+        assert!(!name_signal("review-body").negative);
         assert!(!name_signal("social-media-embed").negative);
         assert!(!name_signal("twitter-tweet").negative);
         assert!(!name_signal("elementor-widget-container").negative);

@@ -118,6 +118,7 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "authorbox",
     "postmeta",
     "signature",
+    "reviews",
 ];
 
 /// Words that say a container is (part of) the content; they protect a node whose name also
@@ -292,6 +293,7 @@ pub const PLATFORM_FURNITURE_NAMES: &[&str] = &[
     "postprofile",
     "post-signature",
     "signature",
+    "reviews",
     "avatar",
     "user-card",
     "usercard",
