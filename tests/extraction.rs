@@ -312,3 +312,17 @@ fn on_a_list_page_that_declares_no_article_the_linked_entries_are_the_content() 
     assert!(a.text.contains("The books that readers"), "{}", a.text);
     assert!(!a.text.contains("Another story"), "{}", a.text);
 }
+
+#[test]
+fn a_collapsed_accordion_panel_is_content_because_a_reader_can_open_it() {
+    let html = chrome(&format!(
+        r#"<main><h1>Pet insurance</h1>{}<ul class="accordion">
+        <li><button id="h1" aria-expanded="false">What are the waiting periods?</button>
+        <div role="region" aria-labelledby="h1" aria-hidden="true"><p>Waiting periods may vary but are typically fifteen days for illnesses.</p></div></li>
+        </ul><span aria-hidden="true">decorative icon label</span></main>"#,
+        prose("insurance", 4)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(a.text.contains("Waiting periods may vary"), "{}", a.text);
+    assert!(!a.text.contains("decorative icon label"), "{}", a.text);
+}

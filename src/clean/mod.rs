@@ -141,11 +141,7 @@ fn hidden_by_class(class: &str) -> bool {
 
 /// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub fn is_hidden(doc: &Document, i: Ix) -> bool {
-    // A tab panel is hidden only until its tab is chosen: it is part of the page.
-    if doc
-        .attr(i, "role")
-        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
-    {
+    if is_collapsed_panel(doc, i) {
         return false;
     }
     if doc.attr(i, "hidden").is_some() {
@@ -349,6 +345,17 @@ enum Level {
 fn aria_hidden(doc: &Document, i: Ix) -> bool {
     doc.attr(i, "aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        && !is_collapsed_panel(doc, i)
+}
+
+/// Whether an element is a tab panel or an accordion's panel (a region labelled by its
+/// header): hidden only until a reader opens it, and part of the page.
+fn is_collapsed_panel(doc: &Document, i: Ix) -> bool {
+    doc.attr(i, "role").is_some_and(|r| {
+        let r = r.trim();
+        r.eq_ignore_ascii_case("tabpanel")
+            || (r.eq_ignore_ascii_case("region") && doc.attr(i, "aria-labelledby").is_some())
+    })
 }
 
 /// One marking pass; returns the marks, the live text length and the text length of the
