@@ -326,3 +326,28 @@ fn a_collapsed_accordion_panel_is_content_because_a_reader_can_open_it() {
     assert!(a.text.contains("Waiting periods may vary"), "{}", a.text);
     assert!(!a.text.contains("decorative icon label"), "{}", a.text);
 }
+
+#[test]
+fn an_article_split_into_sections_by_its_layout_is_whole() {
+    let html = chrome(&format!(
+        r#"<div class="post"><section class="outer"><div class="acf-content"><div class="post__content">{}</div></div></section>
+        <figure><img src="/x.jpg" alt="A cell"></figure>
+        <div class="wrap"><section class="outer"><div class="acf-content"><div class="post__content">{}</div></div></section>
+        <section class="outer"><div class="acf-content"><div class="post__content">{}</div></div></section></div></div>"#,
+        prose("the opening", 6),
+        prose("the middle", 12),
+        prose("the end", 6)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(
+        a.text.contains("Paragraph 0 about the opening"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Paragraph 11 about the middle"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Paragraph 5 about the end"), "{}", a.text);
+}

@@ -523,7 +523,11 @@ fn expand(
             "expand? {p} {} extra_good={extra_good} extra_ld={extra_ld:.2} cur={cur_good}",
             doc.tag(p)
         );
-        if extra_good >= min_gain * cur_good && extra_ld <= max_ld {
+        // Prose almost free of links is welcome at half the gain: an article split into
+        // sections by its layout.
+        if (extra_good >= min_gain * cur_good && extra_ld <= max_ld)
+            || (extra_ld <= 0.1 && extra_good >= 0.5 * min_gain * cur_good)
+        {
             chosen = Some(p);
             cur_good = good(p);
             cur_bad = bad(p);
