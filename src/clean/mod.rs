@@ -48,6 +48,8 @@ pub struct NameSignal {
     pub media: bool,
     /// An embedded-post word occurs ("embed", "tweet").
     pub embed: bool,
+    /// One name joins a comment word and a content word ("comments-body").
+    pub comment_part: bool,
 }
 
 /// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
@@ -72,7 +74,16 @@ pub fn name_signal(value: &str) -> NameSignal {
         if vocab::PLATFORM_FURNITURE_NAMES.contains(&lower.as_str()) {
             sig.negative = true;
         }
-        token_signal(token, &mut sig);
+        let mut t = NameSignal::default();
+        token_signal(token, &mut t);
+        // "comments-body", "comment-content": a part of a comment, not a post with comments.
+        sig.comment_part |= t.comments && t.positive;
+        sig.negative |= t.negative;
+        sig.positive |= t.positive;
+        sig.comments |= t.comments;
+        sig.weak_negative |= t.weak_negative;
+        sig.media |= t.media;
+        sig.embed |= t.embed;
     }
     // An embedded post (a tweet, an Instagram or social-media embed) is quoted by the
     // article: "social" in its name says where it comes from, not that it is a share bar.
@@ -125,6 +136,7 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
             s.weak_negative |= t.weak_negative;
             s.media |= t.media;
             s.embed |= t.embed;
+            s.comment_part |= t.comment_part;
         }
     }
     s
@@ -423,7 +435,7 @@ fn mark_with(
         } else if tag == "form" || tag == "noscript" {
             // Some pages wrap everything in a form (ASP.NET) or serve it in <noscript> (Discourse).
             share < 0.3
-        } else if sig.comments && !sig.positive && drop_comments {
+        } else if sig.comments && (!sig.positive || sig.comment_part) && drop_comments {
             if !parent_dead {
                 comment_len += len[i];
             }
@@ -474,6 +486,8 @@ mod tests {
         assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
         assert!(name_signal("message-signature").negative);
         assert!(name_signal("product-reviews__reviews-list").negative);
+        assert!(name_signal("comments-body").comment_part);
+        assert!(!name_signal("post has-comments").comment_part);
         assert!(!name_signal("review-body").negative);
         assert!(!name_signal("social-media-embed").negative);
         assert!(!name_signal("twitter-tweet").negative);
