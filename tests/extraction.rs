@@ -351,3 +351,23 @@ fn an_article_split_into_sections_by_its_layout_is_whole() {
     );
     assert!(a.text.contains("Paragraph 5 about the end"), "{}", a.text);
 }
+
+#[test]
+fn the_links_after_a_you_may_also_like_line_go_with_it() {
+    let html = chrome(&format!(
+        r#"<article><div class="story">{}<p>You may also like...</p>
+        <p><a href="/a">Who will make the hall of fame next year?</a></p>
+        <p><a href="/b">Another band takes over the fan vote</a></p>
+        <p>The band closes its tour in the autumn, with a last show at home, and says it will rest.</p></div></article>"#,
+        prose("the reunion", 4)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(
+        a.text.contains("Paragraph 3 about the reunion"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("closes its tour"), "{}", a.text);
+    assert!(!a.text.contains("hall of fame next year"), "{}", a.text);
+    assert!(!a.text.contains("fan vote"), "{}", a.text);
+}

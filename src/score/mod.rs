@@ -578,6 +578,20 @@ fn prune_marks(
             if related.inside[i] {
                 prune[i] = true;
                 next = doc.nodes[i].end;
+                if st.len[i] < 60 {
+                    // "You may also like..." as a line of its own: the links that follow it
+                    // go with it.
+                    let p = doc.nodes[i].parent;
+                    for c in doc.children(p).skip_while(|&c| c != i).skip(1) {
+                        if st.len[c] == 0 {
+                            continue;
+                        }
+                        if st.link_density(c) < 0.8 {
+                            break;
+                        }
+                        prune[c] = true;
+                    }
+                }
                 continue;
             }
             let tag = doc.tag(i);
