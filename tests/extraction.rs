@@ -371,3 +371,33 @@ fn the_links_after_a_you_may_also_like_line_go_with_it() {
     assert!(!a.text.contains("hall of fame next year"), "{}", a.text);
     assert!(!a.text.contains("fan vote"), "{}", a.text);
 }
+
+#[test]
+fn on_a_q_and_a_page_the_answers_stay_and_the_remarks_under_them_go() {
+    let remarks = |who: &str| {
+        format!(
+            r#"<div class="comments"><ul class="comments-list"><li class="comment">A short remark by {who} under the post. – Commented Aug 5, 2016 at 6:59</li></ul></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><head><link rel="canonical" href="https://example.stackexchange.com/questions/42/why"></head><body>
+        <div id="question"><div class="post-text">{}</div>{}</div>
+        <div id="answers"><div class="answer"><div class="post-text">{}</div>{}</div></div></body></html>"#,
+        prose("the question", 4),
+        remarks("Nicole"),
+        prose("the answer", 6),
+        remarks("Ewok")
+    );
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    assert!(
+        a.text.contains("Paragraph 3 about the question"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Paragraph 5 about the answer"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("A short remark"), "{}", a.text);
+}

@@ -251,9 +251,17 @@ pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
         })
         .collect();
     if shape == Shape::Discussion {
-        let (marks, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
+        // Where the posts themselves are marked up as comments (Reddit, Disqus-style threads),
+        // dropping comment sections would drop the thread; where only the remarks under each
+        // post are (Stack Exchange), they go like comments beside an article.
+        let (keep, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
+        // Remarks hold a minor share of the thread: under 40% of its text.
+        let (full, live_full, _) = mark_with(doc, &len, &signals, focus, Level::Full);
+        if live_full >= 200 && live_full as f32 >= 0.6 * live as f32 {
+            return full;
+        }
         if live >= 200 {
-            return marks;
+            return keep;
         }
     }
     let (marks, live, comments) = mark_with(doc, &len, &signals, focus, Level::Full);
