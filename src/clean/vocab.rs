@@ -165,6 +165,13 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "click to expand",
     "you must log in or register to reply here.",
     "you must log in or register to reply here",
+    // Q&A platforms (Stack Exchange)
+    "sorted by:",
+    "you must log in to answer this question.",
+    "start asking to get answers",
+    "find the answer to your question by asking.",
+    "ask question",
+    "see similar questions with these tags.",
 ];
 
 /// Headings that open a box of links to other pages ("You may also like", "Leia também"):
@@ -197,6 +204,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "trending now",
     "don't miss",
     "similar threads",
+    "explore related questions",
+    "related questions",
+    "linked questions",
+    "hot network questions",
     "similar topics",
     "don’t miss",
     // Portuguese
