@@ -117,6 +117,15 @@ fn model_blocks(blocks: &[Block], s: &mut Shape) {
             Block::Table { rows } => {
                 s.open("table{".into());
                 let cols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+                // A table without a header row is written under an empty one.
+                if !rows.first().is_some_and(|r| r.header) {
+                    s.open("tr{".into());
+                    for _ in 0..cols {
+                        s.open("td{".into());
+                        s.close();
+                    }
+                    s.close();
+                }
                 for r in rows {
                     s.open("tr{".into());
                     for c in 0..cols {
@@ -570,6 +579,43 @@ fn tables_are_gfm_pipe_tables_with_the_header_row_first() {
 }
 
 #[test]
+fn a_table_without_a_header_row_gets_an_empty_one_and_keeps_its_first_row_as_data() {
+    let row = |cells: &[&str]| TableRow {
+        header: false,
+        cells: cells.iter().map(|c| vec![t(c)]).collect(),
+    };
+    let blocks = vec![Block::Table {
+        rows: vec![row(&["Oslo", "709,037"]), row(&["Bergen", "291,940"])],
+    }];
+    let out = assert_round_trip(&blocks);
+    assert_eq!(
+        out,
+        "|  |  |\n| --- | --- |\n| Oslo | 709,037 |\n| Bergen | 291,940 |"
+    );
+}
+
+#[test]
+fn only_a_leading_header_row_becomes_the_gfm_header() {
+    let row = |header, cells: &[&str]| TableRow {
+        header,
+        cells: cells.iter().map(|c| vec![t(c)]).collect(),
+    };
+    // A header row further down (a section label) stays in the body, in its place.
+    let blocks = vec![Block::Table {
+        rows: vec![
+            row(false, &["a", "1"]),
+            row(true, &["Section", "Total"]),
+            row(false, &["b", "2"]),
+        ],
+    }];
+    let out = assert_round_trip(&blocks);
+    assert!(
+        out.starts_with("|  |  |\n| --- | --- |\n| a | 1 |\n| Section | Total |"),
+        "{out}"
+    );
+}
+
+#[test]
 fn code_in_table_cells_keeps_its_pipes() {
     let blocks = vec![Block::Table {
         rows: vec![
@@ -701,8 +747,8 @@ fn block_strategy() -> impl Strategy<Value = Block> {
             language: if l.is_empty() { None } else { Some(l) },
             text,
         }).prop_filter("code has text", |b| matches!(b, Block::Code { text, .. } if !text.trim().is_empty())),
-        1 => prop::collection::vec(prop::collection::vec(run_strategy(), 1..4), 1..4).prop_map(|rows| {
-            let rows: Vec<TableRow> = rows.into_iter().enumerate().map(|(k, cells)| TableRow { header: k == 0, cells }).collect();
+        1 => (any::<bool>(), prop::collection::vec(prop::collection::vec(run_strategy(), 1..4), 1..4)).prop_map(|(head, rows)| {
+            let rows: Vec<TableRow> = rows.into_iter().enumerate().map(|(k, cells)| TableRow { header: head && k == 0, cells }).collect();
             Block::Table { rows }
         }),
     ];

@@ -249,23 +249,26 @@ fn table(rows: &[TableRow], o: &MarkdownOptions) -> Vec<String> {
         }
         s
     };
-    // GFM needs a header row: the first row serves as one when the page marks none.
-    let head_idx = rows
-        .iter()
-        .position(|r| r.header)
-        .filter(|&i| i == 0)
-        .unwrap_or(0);
-    let mut lines = vec![render_row(&rows[head_idx])];
+    // GFM needs a header row. A table whose first row is a header row (`<thead>`, or all
+    // `<th>`) uses it; a table without one gets an empty header row, so that its first data
+    // row stays data (promoting it would turn a value into a column name).
+    let (head, body) = match rows.first() {
+        Some(r) if r.header => (render_row(r), &rows[1..]),
+        _ => (
+            render_row(&TableRow {
+                header: true,
+                cells: Vec::new(),
+            }),
+            rows,
+        ),
+    };
+    let mut lines = vec![head];
     let mut delim = String::from("|");
     for _ in 0..cols {
         delim.push_str(" --- |");
     }
     lines.push(delim);
-    for (i, r) in rows.iter().enumerate() {
-        if i != head_idx {
-            lines.push(render_row(r));
-        }
-    }
+    lines.extend(body.iter().map(render_row));
     lines
 }
 
