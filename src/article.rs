@@ -58,6 +58,8 @@ impl Article {
         comments: Vec<Comment>,
         encoding: &str,
     ) -> Article {
+        // The title is given apart: the body does not repeat it as its first heading.
+        let body = crate::content::drop_title_heading(body, meta.title.as_deref());
         let text = render::text(&body);
         Article {
             title: meta.title,

@@ -1,7 +1,9 @@
 //! The content model: a small tree of blocks with inline runs, the one source of every output format.
 
 mod build;
+mod title;
 pub(crate) use build::{build, collapse};
+pub(crate) use title::drop_title_heading;
 
 use serde::{Deserialize, Serialize};
 
