@@ -79,14 +79,34 @@ fn count_commas(t: &str) -> u32 {
         .count() as u32
 }
 
+/// Ids and anchor names of the document's elements: the targets of in-page links.
+fn anchor_targets(doc: &Document) -> std::collections::HashSet<&str> {
+    (1..doc.len())
+        .filter(|&i| doc.is_element(i))
+        .flat_map(|i| [doc.attr(i, "id"), doc.attr(i, "name")])
+        .flatten()
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
 pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
     let n = doc.len();
     let mut owner = vec![0usize; n];
     let mut in_link = vec![false; n];
+    let targets = anchor_targets(doc);
+    // A link to a place in the page itself (a table of contents, a footnote mark) does not
+    // lead away from the text: it is not link text.
+    let leads_away = |i: Ix| match doc.attr(i, "href").map(str::trim) {
+        Some(h) => match h.strip_prefix('#') {
+            Some(frag) => !targets.contains(frag),
+            None => true,
+        },
+        None => true,
+    };
     for i in 1..n {
         let p = doc.nodes[i].parent;
         let t = doc.tag(i);
-        in_link[i] = t == "a" || in_link[p];
+        in_link[i] = (t == "a" && leads_away(i)) || in_link[p];
         owner[i] = if doc.is_element(i) && !is_inline(t) {
             i
         } else {
@@ -636,7 +656,20 @@ fn prune_marks(
             );
             let len = st.len[i];
             let is_list = matches!(tag, "ul" | "ol");
+            // A list whose items say something besides their links (a link and what it did, a
+            // reference and its source) is prose in list form, not a menu of links.
+            let prose_list = is_list && {
+                let (mut items, mut link_only) = (0, 0);
+                for c in doc.children(i).filter(|&c| doc.tag(c) == "li") {
+                    items += 1;
+                    if st.len[c].saturating_sub(st.link_len[c]) < 12 {
+                        link_only += 1;
+                    }
+                }
+                items > 0 && link_only * 2 < items
+            };
             let link_heavy = by_links
+                && !prose_list
                 && ((!is_list && li > p * 2.0 + 3.0 && ld > ld_lo)
                     || (len < 25 && img == 0.0 && st.len[i] > 0 && ld > 0.5)
                     || (w < 25 && ld > ld_lo && len < 400 && st.p[i] <= 1)
