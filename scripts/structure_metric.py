@@ -15,6 +15,8 @@ Items, per kind, are the whitespace-collapsed texts of
   cell     td, th (non-empty)
   code     pre
   quote    blockquote
+A heading's trailing permalink marker (a lone ¶, §, #, 🔗 or [edit] after the text) is not part
+of its text: renderers differ on whether they keep these anchors, and the heading is the same.
 Per page, gold and prediction are multisets of items; TP = overlap, and precision = TP / predicted,
 recall = TP / gold, summed over all pages (micro average). Pages with no prediction record count
 as predicting nothing. Only the standard library is used.
@@ -37,6 +39,7 @@ KIND_ORDER = ["heading", "item", "cell", "code", "quote"]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "param", "keygen"}
 WS = re.compile(r"\s+")
+PERMALINK = re.compile(r"\s*(?:[¶§#]|\U0001F517|\[edit\])$")
 
 
 def norm(text):
@@ -76,6 +79,8 @@ class Items(HTMLParser):
         if buf is None:
             return
         text = norm("".join(buf))
+        if KINDS[tag] == "heading":
+            text = PERMALINK.sub("", text)
         if text:
             self.items[KINDS[tag]][text] += 1
 
