@@ -467,3 +467,230 @@ fn forum_and_product_pages_are_typed() {
     let a = extract(&page(&ld(r#"{"@type":"Product","name":"Mug"}"#), ""));
     assert_eq!(a.page_type.as_deref(), Some("product"));
 }
+
+// ---------------------------------------------------------------- one source at a time
+
+#[test]
+fn title_from_twitter_card_and_dublin_core() {
+    let a = extract(&page(
+        r#"<meta name="twitter:title" content="Rain all week">"#,
+        "<p>Body.</p>",
+    ));
+    assert_eq!(a.title.as_deref(), Some("Rain all week"));
+    // Dublin Core comes before OpenGraph.
+    let a = extract(&page(
+        r#"<meta property="og:title" content="OG words"><meta name="DC.title" content="Dublin words">"#,
+        "<p>Body.</p>",
+    ));
+    assert_eq!(a.title.as_deref(), Some("Dublin words"));
+}
+
+#[test]
+fn authors_from_dublin_core_creator() {
+    let a = extract(&page(
+        r#"<meta name="DC.creator" content="Ann Lee">"#,
+        "<h1>T</h1><p>Body.</p>",
+    ));
+    assert_eq!(a.authors, ["Ann Lee"]);
+}
+
+#[test]
+fn authors_from_a_rel_author_link() {
+    let a = extract(&page(
+        "",
+        r#"<h1>T</h1><p>Filed under news. <a rel="author" href="/people/ann">Ann Lee</a></p>
+        <p>Body text.</p>"#,
+    ));
+    assert_eq!(a.authors, ["Ann Lee"]);
+}
+
+#[test]
+fn authors_from_an_h_entry_author_card() {
+    let a = extract(&page(
+        "",
+        r#"<article class="h-entry"><h1 class="p-name">T</h1>
+        <a class="p-author h-card" href="https://ann.example">Ann Lee</a>
+        <div class="e-content"><p>Body text.</p></div></article>"#,
+    ));
+    assert_eq!(a.authors, ["Ann Lee"]);
+}
+
+#[test]
+fn published_from_dublin_core_and_rfc_2822_meta() {
+    let a = extract(&page(
+        r#"<meta name="DC.date.issued" content="2016-04-05">"#,
+        "<p>Body.</p>",
+    ));
+    assert_eq!(a.published.as_deref(), Some("2016-04-05"));
+    let a = extract(&page(
+        r#"<meta name="date" content="Tue, 05 Apr 2016 10:00:00 +0200">"#,
+        "<p>Body.</p>",
+    ));
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2016-04-05"));
+}
+
+#[test]
+fn modified_from_json_ld_and_open_graph() {
+    let a = extract(&page(
+        &ld(r#"{"@type":"Article","datePublished":"2020-01-02","dateModified":"2021-03-04"}"#),
+        "",
+    ));
+    assert_eq!(a.published.as_deref(), Some("2020-01-02"));
+    assert_eq!(a.modified.as_deref(), Some("2021-03-04"));
+    let a = extract(&page(
+        r#"<meta property="article:modified_time" content="2022-05-06">"#,
+        "",
+    ));
+    assert_eq!(a.modified.as_deref(), Some("2022-05-06"));
+}
+
+#[test]
+fn published_from_written_dates_in_more_languages() {
+    for (text, want) in [
+        ("Опубликовано 3 марта 2021", "2021-03-03"),
+        ("Gepubliceerd op 7 juni 2019", "2019-06-07"),
+        ("2019年12月1日 10:00", "2019-12-01"),
+        ("Sept. 9, 2018", "2018-09-09"),
+        ("9 Sep 2018", "2018-09-09"),
+        ("2018/09/09", "2018-09-09"),
+    ] {
+        let a = extract(&page(
+            "",
+            &format!("<h1>T</h1><p class=\"date\">{text}</p><p>Body text.</p>"),
+        ));
+        assert_eq!(a.published.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn site_name_from_json_ld_publisher_and_application_name() {
+    let a = extract(&page(
+        &ld(r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Example Times"},
+            {"@type":"NewsArticle","headline":"T","publisher":{"@type":"Organization","name":"Example Times"}}]}"#),
+        "",
+    ));
+    assert_eq!(a.site_name.as_deref(), Some("Example Times"));
+    let a = extract(&page(
+        r#"<meta name="application-name" content="Example Wiki">"#,
+        "",
+    ));
+    assert_eq!(a.site_name.as_deref(), Some("Example Wiki"));
+}
+
+#[test]
+fn description_from_open_graph_or_json_ld() {
+    let a = extract(&page(
+        r#"<meta property="og:description" content="  A short   summary. ">"#,
+        "",
+    ));
+    assert_eq!(a.description.as_deref(), Some("A short summary."));
+    let a = extract(&page(
+        &ld(r#"{"@type":"Article","headline":"T","description":"From JSON-LD."}"#),
+        "",
+    ));
+    assert_eq!(a.description.as_deref(), Some("From JSON-LD."));
+}
+
+#[test]
+fn language_from_content_language_or_og_locale() {
+    let a = extract(&page(
+        r#"<meta http-equiv="Content-Language" content="fr">"#,
+        "<p>x</p>",
+    ));
+    assert_eq!(a.language.as_deref(), Some("fr"));
+    let a = extract(&page(
+        r#"<meta property="og:locale" content="de_DE">"#,
+        "<p>x</p>",
+    ));
+    assert_eq!(a.language.as_deref(), Some("de-DE"));
+}
+
+#[test]
+fn image_from_twitter_card_json_ld_or_the_lead_figure() {
+    let a = extract(&page(
+        r#"<link rel="canonical" href="https://ex.org/a/b">
+        <meta name="twitter:image" content="/t.jpg">"#,
+        "",
+    ));
+    assert_eq!(a.image.as_deref(), Some("https://ex.org/t.jpg"));
+    let a = extract(&page(
+        &ld(
+            r#"{"@type":"Article","headline":"T","image":{"@type":"ImageObject","url":"https://ex.org/ld.jpg"}}"#,
+        ),
+        "",
+    ));
+    assert_eq!(a.image.as_deref(), Some("https://ex.org/ld.jpg"));
+    let a = extract(&page(
+        r#"<link rel="canonical" href="https://ex.org/a/b">"#,
+        r#"<article><img src="/pixel.gif" width="1" height="1"><h1>T</h1>
+        <figure><img src="lead.jpg"></figure><p>Body.</p></article>"#,
+    ));
+    assert_eq!(a.image.as_deref(), Some("https://ex.org/a/lead.jpg"));
+}
+
+#[test]
+fn tags_and_categories_from_sections_json_ld_and_tag_links() {
+    let a = extract(&page(
+        &format!(
+            r#"<meta property="article:section" content="Science">{}"#,
+            ld(r#"{"@type":"Article","headline":"T","keywords":["Mars","Rovers"]}"#)
+        ),
+        r#"<p>Body.</p><a rel="tag" href="/t/nasa">NASA</a><a rel="category tag" href="/c/space">Space</a>"#,
+    ));
+    for t in ["Science", "Mars", "Rovers", "NASA", "Space"] {
+        assert!(
+            a.tags.iter().any(|x| x == t),
+            "{t} missing from {:?}",
+            a.tags
+        );
+    }
+}
+
+#[test]
+fn listing_documentation_and_video_pages_are_typed() {
+    for (t, want) in [
+        ("CollectionPage", "listing"),
+        ("TechArticle", "documentation"),
+        ("VideoObject", "video"),
+        ("BlogPosting", "article"),
+    ] {
+        let a = extract(&page(&ld(&format!(r#"{{"@type":"{t}","name":"X"}}"#)), ""));
+        assert_eq!(a.page_type.as_deref(), Some(want), "{t}");
+    }
+    let a = extract(&page(r#"<meta property="og:type" content="product">"#, ""));
+    assert_eq!(a.page_type.as_deref(), Some("product"));
+}
+
+// ---------------------------------------------------------------- more hostile JSON-LD
+
+#[test]
+fn json_ld_with_odd_shapes_still_gives_the_article() {
+    for json in [
+        // @type as a list, author as a list of mixed things.
+        r#"{"@type":["NewsArticle","Article"],"headline":"Odd shapes","author":[null,42,{"name":"Ann Lee"}]}"#,
+        // Wrapped in an HTML comment and CDATA, with a trailing comma.
+        r#"<!--//--><![CDATA[//><!--
+        {"@type":"Article","headline":"Odd shapes","author":{"@type":"Person","name":"Ann Lee"},}
+        //--><!]]>"#,
+        // A byte-order mark and an array of two items, the first not an article.
+        "\u{feff}[{\"@type\":\"BreadcrumbList\"},{\"@type\":\"Article\",\"headline\":\"Odd shapes\",\"author\":\"Ann Lee\"}]",
+    ] {
+        let a = extract(&page(&ld(json), "<h1>Odd shapes</h1><p>Body.</p>"));
+        assert_eq!(a.title.as_deref(), Some("Odd shapes"), "{json}");
+        assert_eq!(a.authors, ["Ann Lee"], "{json}");
+    }
+}
+
+#[test]
+fn json_ld_with_wrong_value_types_is_ignored_field_by_field() {
+    let a = extract(&page(
+        &ld(
+            r#"{"@type":"Article","headline":{"x":1},"author":true,"datePublished":{"y":2020},"image":[[]],"keywords":7}"#,
+        ),
+        "<h1>Plain heading</h1><p>Body.</p>",
+    ));
+    assert_eq!(a.title.as_deref(), Some("Plain heading"));
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    assert_eq!(a.published, None);
+}

@@ -135,6 +135,11 @@ pub fn parse_script(text: &str) -> Vec<Value> {
         .trim()
         .trim_end_matches(';')
         .to_string();
+    // Other wrappers (Drupal's "<!--//--><![CDATA[//><!--", "var x = {...};"): the JSON runs
+    // from the first object (or the list that opens right before it) to the last close.
+    if !s.starts_with(['{', '[']) {
+        s = json_span(&s).to_string();
+    }
     s = repair(&s);
     let mut out = Vec::new();
     let stream = serde_json::Deserializer::from_str(&s).into_iter::<Value>();
@@ -145,6 +150,30 @@ pub fn parse_script(text: &str) -> Vec<Value> {
         }
     }
     out
+}
+
+/// The part of `s` from its first `{` (or a `[` just before it) to its last `}` (or a `]` just
+/// after it).
+fn json_span(s: &str) -> &str {
+    let Some(open) = s.find('{') else {
+        return s;
+    };
+    let start = s[..open]
+        .trim_end()
+        .strip_suffix('[')
+        .map_or(open, |before| before.len());
+    let Some(close) = s.rfind('}') else {
+        return s;
+    };
+    if close < start {
+        return s;
+    }
+    let after = &s[close + 1..];
+    let end = match after.trim_start().strip_prefix(']') {
+        Some(rest) => s.len() - rest.len(),
+        None => close + 1,
+    };
+    s.get(start..end).unwrap_or(s)
 }
 
 /// Removes trailing commas before `}` or `]` and replaces control characters inside strings
@@ -572,6 +601,17 @@ mod tests {
         assert_eq!(ld(""), JsonLd::default());
         let two = ld(r#"{"@type":"Organization","name":"X"}{"@type":"Article","headline":"Two"}"#);
         assert_eq!(two.headline.as_deref(), Some("Two"));
+    }
+
+    #[test]
+    fn json_wrapped_in_anything_is_found() {
+        assert_eq!(
+            json_span("<!--//--><![CDATA[//><!--\n{\"a\":1}\n//--><!]]>"),
+            "{\"a\":1}"
+        );
+        assert_eq!(json_span("var x = [ {\"a\":1} ];"), "[ {\"a\":1} ]");
+        assert_eq!(json_span("no json"), "no json");
+        assert_eq!(json_span("} {"), "} {");
     }
 
     #[test]
