@@ -1,19 +1,19 @@
-//! Parsing: html5ever (through scraper) into a flat, pre-ordered arena with depth and size limits.
+//! Parsing: html5ever into a flat, pre-ordered arena with depth and size limits.
 //!
 //! Every later stage works on [`Document`]: nodes are numbered in document order, so the
 //! subtree of node `i` is exactly the index range `i..nodes[i].end`, and a bottom-up pass is a
 //! loop over indices in reverse. No stage needs recursion, whatever the nesting depth.
+//!
+//! html5ever's tree builder drives a small linked tree of our own ([`Sink`]), which is then
+//! laid out in pre-order once, with all text and attribute values copied into one string.
 
 use crate::Limits;
-use ego_tree::NodeId;
-use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
-
-use html5ever::tree_builder::{TreeBuilder, TreeSink};
-use html5ever::{LocalName, local_name};
-use scraper::Html;
-use std::cell::Cell;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink};
+use html5ever::{Attribute, LocalName, QualName, TokenizerResult, local_name, ns};
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
 
 /// Index of a node in [`Document::nodes`].
 pub type Ix = usize;
@@ -29,15 +29,26 @@ pub struct Node {
     pub depth: u32,
     /// Tag name for an element, `None` for a text node (and the document root).
     pub tag: Option<LocalName>,
-    /// The node in scraper's tree (attributes and text live there).
-    id: NodeId,
+    /// Text node: its byte range in [`Document::strings`]; element: its range in
+    /// [`Document::attrs`].
+    data: (usize, usize),
+}
+
+/// An attribute: its name and the byte range of its value in [`Document::strings`].
+#[derive(Debug, Clone)]
+struct Attr {
+    name: LocalName,
+    value: (usize, usize),
 }
 
 /// A parsed page.
 pub struct Document {
-    html: Html,
     /// All nodes, in document order; index 0 is the document root.
     pub nodes: Vec<Node>,
+    /// Attributes of all elements, element by element in document order.
+    attrs: Vec<Attr>,
+    /// All text and attribute values.
+    strings: String,
 }
 
 impl Document {
@@ -55,74 +66,8 @@ impl Document {
             },
             ..Default::default()
         };
-        let html = parse_guarded(text, opts, limits.max_depth.saturating_mul(2).max(64));
-        let mut nodes: Vec<Node> = Vec::with_capacity(1024);
-        // Iterative pre-order walk; stack holds (scraper node, arena parent index).
-        let root = html.tree.root();
-        nodes.push(Node {
-            parent: usize::MAX,
-            end: 1,
-            depth: 0,
-            tag: None,
-            id: root.id(),
-        });
-        let mut stack: Vec<(NodeId, Ix)> = Vec::new();
-        let mut children: Vec<NodeId> = root.children().map(|c| c.id()).collect();
-        for c in children.drain(..).rev() {
-            stack.push((c, 0));
-        }
-        while let Some((id, parent)) = stack.pop() {
-            if nodes.len() >= limits.max_nodes {
-                break;
-            }
-            let Some(node) = html.tree.get(id) else {
-                continue;
-            };
-            let pdepth = nodes[parent].depth;
-            match node.value() {
-                scraper::Node::Element(el) => {
-                    let this = if pdepth as usize >= limits.max_depth {
-                        // Too deep: flatten, keep the children under the same parent.
-                        parent
-                    } else {
-                        nodes.push(Node {
-                            parent,
-                            end: 0,
-                            depth: pdepth + 1,
-                            tag: Some(el.name.local.clone()),
-                            id,
-                        });
-                        nodes.len() - 1
-                    };
-                    children.extend(node.children().map(|c| c.id()));
-                    for c in children.drain(..).rev() {
-                        stack.push((c, this));
-                    }
-                    // Templates keep their content in a separate fragment: never content anyway.
-                }
-                scraper::Node::Text(_) => nodes.push(Node {
-                    parent,
-                    end: 0,
-                    depth: pdepth + 1,
-                    tag: None,
-                    id,
-                }),
-                _ => {}
-            }
-        }
-        // Subtree ends: since nodes are in pre-order, a node's subtree ends where the next node
-        // that is not its descendant starts. Compute bottom-up: end = max(end of children, i + 1).
-        let n = nodes.len();
-        for i in (0..n).rev() {
-            if nodes[i].end < i + 1 {
-                nodes[i].end = i + 1;
-            }
-            let p = nodes[i].parent;
-            if p != usize::MAX && nodes[p].end < nodes[i].end {
-                nodes[p].end = nodes[i].end;
-            }
-        }
-        Document { html, nodes }
+        let tree = parse_guarded(text, opts, limits.max_depth.saturating_mul(2).max(64));
+        flatten(tree, limits, text.len())
     }
 
     /// Number of nodes.
@@ -142,33 +87,24 @@ impl Document {
 
     /// The text of a text node (`None` for elements).
     pub fn text(&self, i: Ix) -> Option<&str> {
-        if self.nodes[i].tag.is_some() {
+        let n = &self.nodes[i];
+        if n.tag.is_some() || i == 0 {
             return None;
         }
-        self.html
-            .tree
-            .get(self.nodes[i].id)
-            .and_then(|n| n.value().as_text())
-            .map(|t| &**t)
-    }
-
-    fn element(&self, i: Ix) -> Option<&scraper::node::Element> {
-        self.nodes[i].tag.as_ref()?;
-        self.html
-            .tree
-            .get(self.nodes[i].id)
-            .and_then(|n| n.value().as_element())
+        self.strings.get(n.data.0..n.data.1)
     }
 
     /// The value of attribute `name` of element `i`.
     pub fn attr(&self, i: Ix, name: &str) -> Option<&str> {
-        self.element(i)?
+        let n = &self.nodes[i];
+        n.tag.as_ref()?;
+        let a = self
             .attrs
+            .get(n.data.0..n.data.1)?
             .iter()
-            .find(|(k, _)| &*k.local == name)
-            .map(|(_, v)| &**v)
+            .find(|a| &*a.name == name)?;
+        self.strings.get(a.value.0..a.value.1)
     }
-
     /// Direct children of node `i`, in order.
     pub fn children(&self, i: Ix) -> Children<'_> {
         Children {
@@ -215,10 +151,9 @@ impl Document {
 }
 
 /// Runs html5ever's tokenizer and tree builder with a [`NestingGuard`] between them.
-fn parse_guarded(text: &str, opts: html5ever::ParseOpts, cap: usize) -> Html {
-    let sink = scraper::HtmlTreeSink::new(Html::new_document());
+fn parse_guarded(text: &str, opts: html5ever::ParseOpts, cap: usize) -> Vec<SNode> {
     let guard = NestingGuard {
-        inner: TreeBuilder::new(sink, opts.tree_builder),
+        inner: TreeBuilder::new(Sink::new(text.len()), opts.tree_builder),
         cap,
         total: Cell::new(0),
         open: std::array::from_fn(|_| Cell::new(0)),
@@ -232,6 +167,363 @@ fn parse_guarded(text: &str, opts: html5ever::ParseOpts, cap: usize) -> Html {
     while !matches!(tok.feed(&input), TokenizerResult::Done) {}
     tok.end();
     tok.sink.inner.sink.finish()
+}
+
+/// "No node" in the links of [`SNode`].
+const NONE: usize = usize::MAX;
+
+/// What a node of the parse tree holds.
+enum SKind {
+    /// The document root.
+    Document,
+    /// An element and its attributes.
+    Element(Vec<Attribute>),
+    /// Text (adjacent text is merged, as the tree builder expects).
+    Text(StrTendril),
+    /// A comment, doctype, processing instruction or a template's content fragment: never
+    /// part of the arena, nor is anything under it.
+    Other,
+}
+
+/// A node of the tree html5ever builds, linked to its parent and siblings.
+struct SNode {
+    /// Element name (an empty name for other nodes; the tree builder asks only elements).
+    name: QualName,
+    kind: SKind,
+    parent: usize,
+    prev: usize,
+    next: usize,
+    first: usize,
+    last: usize,
+}
+
+/// The tree sink: html5ever's tree operations on a vector of linked nodes.
+struct Sink {
+    nodes: RefCell<Vec<SNode>>,
+}
+
+impl Sink {
+    fn new(input_len: usize) -> Sink {
+        let mut nodes = Vec::with_capacity((input_len / 64).clamp(64, 1 << 20));
+        nodes.push(SNode::new(empty_name(), SKind::Document));
+        Sink {
+            nodes: RefCell::new(nodes),
+        }
+    }
+
+    fn add(&self, name: QualName, kind: SKind) -> usize {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(SNode::new(name, kind));
+        nodes.len() - 1
+    }
+}
+
+fn empty_name() -> QualName {
+    QualName::new(None, ns!(), local_name!(""))
+}
+
+impl SNode {
+    fn new(name: QualName, kind: SKind) -> SNode {
+        SNode {
+            name,
+            kind,
+            parent: NONE,
+            prev: NONE,
+            next: NONE,
+            first: NONE,
+            last: NONE,
+        }
+    }
+}
+
+/// Unlinks `i` from its parent and siblings.
+fn detach(nodes: &mut [SNode], i: usize) {
+    let (parent, prev, next) = (nodes[i].parent, nodes[i].prev, nodes[i].next);
+    if parent == NONE {
+        return;
+    }
+    if prev != NONE {
+        nodes[prev].next = next;
+    } else {
+        nodes[parent].first = next;
+    }
+    if next != NONE {
+        nodes[next].prev = prev;
+    } else {
+        nodes[parent].last = prev;
+    }
+    let n = &mut nodes[i];
+    n.parent = NONE;
+    n.prev = NONE;
+    n.next = NONE;
+}
+
+/// Makes the parentless node `i` the last child of `parent`.
+fn append_child(nodes: &mut [SNode], parent: usize, i: usize) {
+    let last = nodes[parent].last;
+    nodes[i].parent = parent;
+    nodes[i].prev = last;
+    nodes[i].next = NONE;
+    if last != NONE {
+        nodes[last].next = i;
+    } else {
+        nodes[parent].first = i;
+    }
+    nodes[parent].last = i;
+}
+
+/// Puts the parentless node `i` just before `sibling` (which has a parent).
+fn insert_before(nodes: &mut [SNode], sibling: usize, i: usize) {
+    let (parent, prev) = (nodes[sibling].parent, nodes[sibling].prev);
+    nodes[i].parent = parent;
+    nodes[i].prev = prev;
+    nodes[i].next = sibling;
+    nodes[sibling].prev = i;
+    if prev != NONE {
+        nodes[prev].next = i;
+    } else {
+        nodes[parent].first = i;
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = usize;
+    type Output = Vec<SNode>;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Vec<SNode> {
+        self.nodes.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> usize {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |n| match n.get(*target) {
+            Some(node) => &node.name,
+            None => &n[0].name,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
+        let template = name.expanded() == html5ever::expanded_name!(html "template");
+        let el = self.add(name, SKind::Element(attrs));
+        if template {
+            // The template's content lives in a fragment below it (never page content).
+            let frag = self.add(empty_name(), SKind::Other);
+            append_child(&mut self.nodes.borrow_mut(), el, frag);
+        }
+        el
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> usize {
+        self.add(empty_name(), SKind::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
+        self.add(empty_name(), SKind::Other)
+    }
+
+    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
+        match child {
+            NodeOrText::AppendNode(i) => append_child(&mut self.nodes.borrow_mut(), *parent, i),
+            NodeOrText::AppendText(text) => {
+                let mut nodes = self.nodes.borrow_mut();
+                let last = nodes[*parent].last;
+                if last != NONE
+                    && let SKind::Text(t) = &mut nodes[last].kind
+                {
+                    t.push_tendril(&text);
+                    return;
+                }
+                nodes.push(SNode::new(empty_name(), SKind::Text(text)));
+                let i = nodes.len() - 1;
+                append_child(&mut nodes, *parent, i);
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &usize,
+        prev_element: &usize,
+        child: NodeOrText<usize>,
+    ) {
+        let has_parent = self.nodes.borrow()[*element].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child)
+        } else {
+            self.append(prev_element, child)
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let i = self.add(empty_name(), SKind::Other);
+        append_child(&mut self.nodes.borrow_mut(), 0, i);
+    }
+
+    fn get_template_contents(&self, target: &usize) -> usize {
+        let first = self.nodes.borrow()[*target].first;
+        if first == NONE {
+            // Only templates are asked, and each has its fragment; never reached.
+            let frag = self.add(empty_name(), SKind::Other);
+            append_child(&mut self.nodes.borrow_mut(), *target, frag);
+            return frag;
+        }
+        first
+    }
+
+    fn same_node(&self, x: &usize, y: &usize) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let NodeOrText::AppendNode(i) = new_node {
+            detach(&mut nodes, i);
+        }
+        if nodes[*sibling].parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(i) => insert_before(&mut nodes, *sibling, i),
+            NodeOrText::AppendText(text) => {
+                let prev = nodes[*sibling].prev;
+                if prev != NONE
+                    && let SKind::Text(t) = &mut nodes[prev].kind
+                {
+                    t.push_tendril(&text);
+                    return;
+                }
+                nodes.push(SNode::new(empty_name(), SKind::Text(text)));
+                let i = nodes.len() - 1;
+                insert_before(&mut nodes, *sibling, i);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let SKind::Element(have) = &mut nodes[*target].kind {
+            for a in attrs {
+                if !have.iter().any(|h| h.name == a.name) {
+                    have.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &usize) {
+        detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+        let mut nodes = self.nodes.borrow_mut();
+        let mut c = nodes[*node].first;
+        while c != NONE {
+            let next = nodes[c].next;
+            detach(&mut nodes, c);
+            append_child(&mut nodes, *new_parent, c);
+            c = next;
+        }
+    }
+}
+
+/// Lays the parse tree out in pre-order, flattening elements below the depth limit and
+/// stopping at the node limit.
+fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
+    let mut nodes: Vec<Node> = Vec::with_capacity(tree.len().min(limits.max_nodes));
+    let mut attrs: Vec<Attr> = Vec::new();
+    let mut strings = String::with_capacity(text_len);
+    nodes.push(Node {
+        parent: usize::MAX,
+        end: 1,
+        depth: 0,
+        tag: None,
+        data: (0, 0),
+    });
+    // Iterative pre-order walk; stack holds (parse tree node, arena parent index).
+    let mut stack: Vec<(usize, Ix)> = Vec::new();
+    let push_children = |stack: &mut Vec<(usize, Ix)>, tree: &[SNode], of: usize, to: Ix| {
+        let mut c = tree[of].last;
+        while c != NONE {
+            stack.push((c, to));
+            c = tree[c].prev;
+        }
+    };
+    push_children(&mut stack, &tree, 0, 0);
+    while let Some((id, parent)) = stack.pop() {
+        if nodes.len() >= limits.max_nodes {
+            break;
+        }
+        let pdepth = nodes[parent].depth;
+        match std::mem::replace(&mut tree[id].kind, SKind::Other) {
+            SKind::Element(mut list) => {
+                let this = if pdepth as usize >= limits.max_depth {
+                    // Too deep: flatten, keep the children under the same parent.
+                    parent
+                } else {
+                    // Attributes in name order, as html5ever's reference DOMs keep them.
+                    if list.len() > 1 {
+                        list.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                    }
+                    let from = attrs.len();
+                    for a in list {
+                        let start = strings.len();
+                        strings.push_str(&a.value);
+                        attrs.push(Attr {
+                            name: a.name.local,
+                            value: (start, strings.len()),
+                        });
+                    }
+                    let name = std::mem::replace(&mut tree[id].name, empty_name());
+                    nodes.push(Node {
+                        parent,
+                        end: 0,
+                        depth: pdepth + 1,
+                        tag: Some(name.local),
+                        data: (from, attrs.len()),
+                    });
+                    nodes.len() - 1
+                };
+                push_children(&mut stack, &tree, id, this);
+            }
+            SKind::Text(t) => {
+                let start = strings.len();
+                strings.push_str(&t);
+                nodes.push(Node {
+                    parent,
+                    end: 0,
+                    depth: pdepth + 1,
+                    tag: None,
+                    data: (start, strings.len()),
+                });
+            }
+            SKind::Document | SKind::Other => {}
+        }
+    }
+    // Subtree ends: since nodes are in pre-order, a node's subtree ends where the next node
+    // that is not its descendant starts. Compute bottom-up: end = max(end of children, i + 1).
+    let n = nodes.len();
+    for i in (0..n).rev() {
+        if nodes[i].end < i + 1 {
+            nodes[i].end = i + 1;
+        }
+        let p = nodes[i].parent;
+        if p != usize::MAX && nodes[p].end < nodes[i].end {
+            nodes[p].end = nodes[i].end;
+        }
+    }
+    Document {
+        nodes,
+        attrs,
+        strings,
+    }
 }
 
 /// Tags the guard counts and may drop: containers and formatting elements that nest freely.
