@@ -5,6 +5,7 @@ pub mod vocab;
 
 use crate::Focus;
 use crate::dom::{Document, Ix};
+use rustc_hash::FxBuildHasher;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -19,7 +20,7 @@ pub struct Marks {
 /// A vocabulary list as a set, built once per process.
 macro_rules! word_set {
     ($name:ident, $words:expr) => {
-        static $name: LazyLock<HashSet<&'static str>> =
+        static $name: LazyLock<HashSet<&'static str, FxBuildHasher>> =
             LazyLock::new(|| $words.iter().copied().collect());
     };
 }
@@ -59,11 +60,12 @@ pub fn name_signal(value: &str) -> NameSignal {
     for token in value.split_ascii_whitespace() {
         // Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) call every
         // box a widget or module, content included: their names say nothing.
-        let lower = token.to_ascii_lowercase();
-        if vocab::PAGE_BUILDER_PREFIXES
-            .iter()
-            .any(|p| lower.starts_with(p))
-        {
+        if vocab::PAGE_BUILDER_PREFIXES.iter().any(|p| {
+            token
+                .as_bytes()
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        }) {
             continue;
         }
         // A name of many words is a slug of the text (an id made from a heading), not a
@@ -71,7 +73,10 @@ pub fn name_signal(value: &str) -> NameSignal {
         if token.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 5 {
             continue;
         }
-        if vocab::PLATFORM_FURNITURE_NAMES.contains(&lower.as_str()) {
+        if vocab::PLATFORM_FURNITURE_NAMES
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(token))
+        {
             sig.negative = true;
         }
         let mut t = NameSignal::default();
@@ -94,34 +99,44 @@ pub fn name_signal(value: &str) -> NameSignal {
     sig
 }
 
+/// Longest word looked up in the vocabularies (longer words are in none of them).
+const MAX_WORD: usize = 48;
+
 fn token_signal(token: &str, sig: &mut NameSignal) {
-    let mut word = String::new();
+    // The current word, lower-cased, in a fixed buffer: no allocation per class name.
+    let mut word = [0u8; MAX_WORD];
+    let mut len = 0usize;
     let mut prev_lower = false;
-    let check = |w: &mut String, sig: &mut NameSignal| {
-        if !w.is_empty() {
-            let s = w.as_str();
-            sig.negative |= NEGATIVE.contains(s);
-            sig.positive |= POSITIVE.contains(s);
-            sig.comments |= COMMENT.contains(s);
-            sig.weak_negative |= WEAK.contains(s);
-            sig.media |= MEDIA.contains(s);
-            sig.embed |= matches!(s, "embed" | "embedded" | "tweet");
-            w.clear();
-        }
-    };
-    for ch in token.chars() {
-        if ch.is_ascii_alphabetic() {
-            if ch.is_ascii_uppercase() && prev_lower {
-                check(&mut word, sig);
+    let check = |word: &[u8; MAX_WORD], len: &mut usize, sig: &mut NameSignal| {
+        if *len > 0 && *len <= MAX_WORD {
+            // Only ASCII letters are ever stored.
+            if let Ok(s) = std::str::from_utf8(&word[..*len]) {
+                sig.negative |= NEGATIVE.contains(s);
+                sig.positive |= POSITIVE.contains(s);
+                sig.comments |= COMMENT.contains(s);
+                sig.weak_negative |= WEAK.contains(s);
+                sig.media |= MEDIA.contains(s);
+                sig.embed |= matches!(s, "embed" | "embedded" | "tweet");
             }
-            prev_lower = ch.is_ascii_lowercase();
-            word.push(ch.to_ascii_lowercase());
+        }
+        *len = 0;
+    };
+    for b in token.bytes() {
+        if b.is_ascii_alphabetic() {
+            if b.is_ascii_uppercase() && prev_lower {
+                check(&word, &mut len, sig);
+            }
+            prev_lower = b.is_ascii_lowercase();
+            if let Some(slot) = word.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+            }
+            len = len.saturating_add(1);
         } else {
             prev_lower = false;
-            check(&mut word, sig);
+            check(&word, &mut len, sig);
         }
     }
-    check(&mut word, sig);
+    check(&word, &mut len, sig);
 }
 
 /// The combined signal of an element's `class` and `id`.
