@@ -35,8 +35,12 @@ fuzz_target!(|data: &[u8]| {
         .limits(Limits {
             max_depth: 64,
             max_nodes: 20_000,
+            max_attributes: 8,
             ..Limits::default()
         });
+    if options & 2 != 0 {
+        builder = builder.crawl_date("2020-06-01T12:00:00Z");
+    }
     if options & 8 != 0 {
         builder = builder.charset(CHARSETS[usize::from(options >> 4) % CHARSETS.len()]);
     }
