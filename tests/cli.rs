@@ -594,3 +594,24 @@ fn a_batch_of_runaway_documents_still_comes_out_whole_and_in_order() {
     }
     assert!(recs[4]["source"].as_str().unwrap().ends_with("small.html"));
 }
+
+#[test]
+fn crawl_date_rules_out_later_publication_dates() {
+    let dated = ARTICLE.replace(
+        "<title>",
+        r#"<meta property="article:published_time" content="2024-03-05T10:00:00Z"><title>"#,
+    );
+    let published = |extra: &[&str]| {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        let o = nutgraf(&args, Some(dated.as_bytes()));
+        assert_eq!(o.status.code(), Some(0));
+        json_lines(&o)[0]["published"].clone()
+    };
+    assert_eq!(published(&[]), Value::from("2024-03-05T10:00:00+00:00"));
+    assert_eq!(
+        published(&["--crawl-date", "2024-06-01"]),
+        Value::from("2024-03-05T10:00:00+00:00")
+    );
+    assert_eq!(published(&["--crawl-date", "2023-01-01"]), Value::Null);
+}

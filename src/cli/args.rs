@@ -82,6 +82,11 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = nutgraf::Limits::default().max_attributes)]
     pub max_attributes: usize,
 
+    /// When the pages were crawled (RFC 3339, YYYY-MM-DD or a 14-digit archive timestamp): no
+    /// date after it is taken for a publication date. WARC records use their own WARC-Date.
+    #[arg(long, value_name = "DATE")]
+    pub crawl_date: Option<String>,
+
     /// Also extract reader comments (JSON: `comments`; other formats: after the body).
     #[arg(long)]
     pub comments: bool,

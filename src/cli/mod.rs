@@ -164,7 +164,7 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
             max_attributes: args.max_attributes,
             ..nutgraf::Limits::default()
         },
-        crawl_date: None,
+        crawl_date: args.crawl_date.clone(),
     };
     let style = Style {
         format: args.format,
