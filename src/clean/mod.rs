@@ -53,6 +53,19 @@ pub struct NameSignal {
     pub comment_part: bool,
 }
 
+impl NameSignal {
+    /// Adds what another name says.
+    fn merge(&mut self, o: NameSignal) {
+        self.negative |= o.negative;
+        self.positive |= o.positive;
+        self.comments |= o.comments;
+        self.weak_negative |= o.weak_negative;
+        self.media |= o.media;
+        self.embed |= o.embed;
+        self.comment_part |= o.comment_part;
+    }
+}
+
 /// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
 /// lower-to-upper case changes, and reports what the words say.
 pub fn name_signal(value: &str) -> NameSignal {
@@ -82,13 +95,8 @@ pub fn name_signal(value: &str) -> NameSignal {
         let mut t = NameSignal::default();
         token_signal(token, &mut t);
         // "comments-body", "comment-content": a part of a comment, not a post with comments.
-        sig.comment_part |= t.comments && t.positive;
-        sig.negative |= t.negative;
-        sig.positive |= t.positive;
-        sig.comments |= t.comments;
-        sig.weak_negative |= t.weak_negative;
-        sig.media |= t.media;
-        sig.embed |= t.embed;
+        t.comment_part = t.comments && t.positive;
+        sig.merge(t);
     }
     // An embedded post (a tweet, an Instagram or social-media embed) is quoted by the
     // article: "social" in its name says where it comes from, not that it is a share bar.
@@ -144,14 +152,7 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
     let mut s = NameSignal::default();
     for a in ["class", "id"] {
         if let Some(v) = doc.attr(i, a) {
-            let t = name_signal(v);
-            s.negative |= t.negative;
-            s.positive |= t.positive;
-            s.comments |= t.comments;
-            s.weak_negative |= t.weak_negative;
-            s.media |= t.media;
-            s.embed |= t.embed;
-            s.comment_part |= t.comment_part;
+            s.merge(name_signal(v));
         }
     }
     s
