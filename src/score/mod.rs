@@ -702,7 +702,12 @@ impl Related {
         let mut prose = vec![0u32; n];
         let mut i = 1;
         while i < n {
-            if doc.is_element(i) && !marks.dead[i] && opens_with_related_heading(doc, marks, st, i)
+            // Only blocks can be boxes: inline elements and empty ones are skipped unread.
+            if doc.is_element(i)
+                && !marks.dead[i]
+                && st.len[i] > 0
+                && !is_inline(doc.tag(i))
+                && opens_with_related_heading(doc, marks, st, i)
             {
                 inside[i..doc.nodes[i].end].fill(true);
                 prose[i] = st.len[i].saturating_sub(st.link_len[i]);
