@@ -162,9 +162,11 @@ pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
 /// "d-none", "hidden"). Where a breakpoint class shows it again on some screens, a layout
 /// usually has a twin for the other screens that stays.
 fn hidden_by_class(class: &str) -> bool {
-    class
-        .split_ascii_whitespace()
-        .any(|t| vocab::HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+    class.split_ascii_whitespace().any(|t| {
+        vocab::HIDDEN_CLASSES
+            .iter()
+            .any(|h| t.eq_ignore_ascii_case(h))
+    })
 }
 
 /// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
