@@ -258,6 +258,20 @@ fn detach(nodes: &mut [SNode], i: usize) {
     n.next = NONE;
 }
 
+/// Text that follows node `prev` joins it when it is a text node (as the DOM keeps adjacent
+/// text as one node); otherwise it becomes a new, still detached text node, whose index is
+/// returned for the caller to place.
+fn text_after(nodes: &mut Vec<SNode>, prev: usize, text: StrTendril) -> Option<usize> {
+    if prev != NONE
+        && let SKind::Text(t) = &mut nodes[prev].kind
+    {
+        t.push_tendril(&text);
+        return None;
+    }
+    nodes.push(SNode::new(empty_name(), SKind::Text(text)));
+    Some(nodes.len() - 1)
+}
+
 /// Makes the parentless node `i` the last child of `parent`.
 fn append_child(nodes: &mut [SNode], parent: usize, i: usize) {
     let last = nodes[parent].last;
@@ -333,15 +347,9 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let mut nodes = self.nodes.borrow_mut();
                 let last = nodes[*parent].last;
-                if last != NONE
-                    && let SKind::Text(t) = &mut nodes[last].kind
-                {
-                    t.push_tendril(&text);
-                    return;
+                if let Some(i) = text_after(&mut nodes, last, text) {
+                    append_child(&mut nodes, *parent, i);
                 }
-                nodes.push(SNode::new(empty_name(), SKind::Text(text)));
-                let i = nodes.len() - 1;
-                append_child(&mut nodes, *parent, i);
             }
         }
     }
@@ -394,15 +402,9 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(i) => insert_before(&mut nodes, *sibling, i),
             NodeOrText::AppendText(text) => {
                 let prev = nodes[*sibling].prev;
-                if prev != NONE
-                    && let SKind::Text(t) = &mut nodes[prev].kind
-                {
-                    t.push_tendril(&text);
-                    return;
+                if let Some(i) = text_after(&mut nodes, prev, text) {
+                    insert_before(&mut nodes, *sibling, i);
                 }
-                nodes.push(SNode::new(empty_name(), SKind::Text(text)));
-                let i = nodes.len() - 1;
-                insert_before(&mut nodes, *sibling, i);
             }
         }
     }

@@ -268,33 +268,26 @@ pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
             }
         })
         .collect();
-    if shape == Shape::Discussion {
+    let (marks, live, comments) = mark_with(doc, &len, &signals, focus, Level::Full);
+    if shape == Shape::Discussion || (comments > 0 && live < 500) {
         // Where the posts themselves are marked up as comments (Reddit, Disqus-style threads),
         // dropping comment sections would drop the thread; where only the remarks under each
-        // post are (Stack Exchange), they go like comments beside an article.
-        let (keep, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
-        // Remarks hold a minor share of the thread: under 40% of its text.
-        let (full, live_full, _) = mark_with(doc, &len, &signals, focus, Level::Full);
-        if live_full >= 200 && live_full as f32 >= 0.6 * live as f32 {
-            return full;
+        // post are (Stack Exchange: under 40% of the thread's text), they go like comments
+        // beside an article.
+        let (keep, live_keep, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
+        let remarks = live >= 200 && live as f32 >= 0.6 * live_keep as f32;
+        if shape == Shape::Discussion && remarks {
+            return marks;
         }
-        if live >= 200 {
+        if live_keep >= 200 && (shape == Shape::Discussion || live < 500) {
+            trace!("comment sections hold the page ({comments} vs {live} chars): kept");
             return keep;
         }
     }
-    let (marks, live, comments) = mark_with(doc, &len, &signals, focus, Level::Full);
-    if comments > 0 && live < 500 {
-        trace!("comment sections hold the page ({comments} vs {live} chars): kept");
-        let (marks, live, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
-        if live >= 200 {
-            return marks;
-        }
-    }
-    // A page that declares itself an article may be short; any other page left with this
-    // little text lost its content to a name the vocabulary misreads (a component library
-    // calling every section a "teaser").
-    let enough = if shape == Shape::Article { 200 } else { 1000 };
-    if live < enough && shape != Shape::Article {
+    // Any page but a declared article (which may be short) left with this little text lost
+    // its content to a name the vocabulary misreads (a component library calling every
+    // section a "teaser").
+    if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.
         let (by_tags, live_tags, _) = mark_with(doc, &len, &signals, focus, Level::Structure);

@@ -139,6 +139,7 @@ pub const COMMENT_SECTION_WORDS: &[&str] = &[
 ];
 
 /// Short texts that are boilerplate wherever they stand as a whole block (lower-cased).
+/// Headings of related-links boxes are in [`RELATED_HEADINGS`], which takes their links too.
 pub const BOILERPLATE_LINES: &[&str] = &[
     "edit this page",
     "edit on github",
@@ -150,10 +151,6 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "share this",
     "like this:",
     "like this",
-    "related",
-    "related posts",
-    "related articles",
-    "you may also like",
     "advertisement",
     "loading...",
     "loading…",

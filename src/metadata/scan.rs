@@ -95,29 +95,18 @@ pub fn is_hidden_tag(tag: &str) -> bool {
 /// The shown text of `i` (script, style and the like skipped), whitespace-collapsed, stopping
 /// after about `cap` bytes.
 pub fn visible_text(doc: &Document, i: Ix, cap: usize) -> String {
-    let mut s = String::new();
-    let end = doc.nodes[i].end;
-    let mut j = i;
-    while j < end && s.len() < cap {
-        let t = doc.tag(j);
-        if j != i && is_hidden_tag(t) {
-            j = doc.nodes[j].end;
-            continue;
-        }
-        if let Some(text) = doc.text(j) {
-            s.push_str(text);
-        } else if matches!(t, "br" | "p" | "div" | "li" | "td" | "span" | "a") {
-            s.push(' ');
-        }
-        j += 1;
-    }
-    collapse(&s)
+    shown_text(doc, i, cap, " ")
 }
 
 /// The shown text of `i` like [`visible_text`], with line breaks and block boundaries inside
 /// it written as " | ": a byline's name and the lines under it ("Ann Lee<br>Health News")
 /// stay apart.
 pub fn visible_lines(doc: &Document, i: Ix, cap: usize) -> String {
+    shown_text(doc, i, cap, " | ")
+}
+
+/// The shown text of `i`, with `line` written at line breaks and block boundaries.
+fn shown_text(doc: &Document, i: Ix, cap: usize, line: &str) -> String {
     let mut s = String::new();
     let end = doc.nodes[i].end;
     let mut j = i;
@@ -126,7 +115,7 @@ pub fn visible_lines(doc: &Document, i: Ix, cap: usize) -> String {
     while j < end && s.len() < cap {
         while open_blocks.last().is_some_and(|&e| e <= j) {
             open_blocks.pop();
-            s.push_str(" | ");
+            s.push_str(line);
         }
         let t = doc.tag(j);
         if j != i && is_hidden_tag(t) {
@@ -136,14 +125,14 @@ pub fn visible_lines(doc: &Document, i: Ix, cap: usize) -> String {
         if let Some(text) = doc.text(j) {
             s.push_str(text);
         } else if t == "br" {
-            s.push_str(" | ");
+            s.push_str(line);
         } else if j != i
             && matches!(
                 t,
                 "p" | "div" | "li" | "td" | "th" | "tr" | "caption" | "h1" | "h2" | "h3" | "h4"
             )
         {
-            s.push_str(" | ");
+            s.push_str(line);
             if open_blocks.len() < 64 {
                 open_blocks.push(doc.nodes[j].end);
             }
