@@ -401,3 +401,38 @@ fn on_a_q_and_a_page_the_answers_stay_and_the_remarks_under_them_go() {
     );
     assert!(!a.text.contains("A short remark"), "{}", a.text);
 }
+
+#[test]
+fn a_section_page_that_calls_itself_an_article_keeps_its_linked_headlines_and_teasers() {
+    // News CMSs give every page og:type "article"; a section front is still a list of stories.
+    let cards: String = (0..8)
+        .map(|k| {
+            format!(
+                r#"<article class="item"><div class="item-image"><img src="/i/{k}.jpg" alt="">
+                <div class="caption"><p>A photograph that goes with story {k}, taken by a staff photographer on assignment.</p></div></div>
+                <div class="item-info"><h2 class="title"><a href="/2026/03/{k}/story">Headline of story {k} about the science of sleep</a></h2>
+                <p class="teaser"><a href="/2026/03/{k}/story">March {k}, 2026. The teaser of story {k}, which says in two sentences what the story found. Scientists were surprised.</a></p></div></article>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<main><section id="main-section"><h1>Science</h1>{cards}</section></main>"#
+    ))
+    .replace(
+        "<html>",
+        r#"<html><head><meta property="og:type" content="article"></head>"#,
+    );
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    for k in [0, 7] {
+        assert!(
+            a.text.contains(&format!("Headline of story {k}")),
+            "{:?}",
+            a.text
+        );
+        assert!(
+            a.text.contains(&format!("The teaser of story {k}")),
+            "{:?}",
+            a.text
+        );
+    }
+}

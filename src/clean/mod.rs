@@ -286,7 +286,7 @@ pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     }
     // Any page but a declared article (which may be short) left with this little text lost
     // its content to a name the vocabulary misreads (a component library calling every
-    // section a "teaser").
+    // section after a boilerplate word).
     if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.

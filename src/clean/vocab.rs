@@ -67,8 +67,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "trending",
     "outbrain",
     "taboola",
-    "teaser",
-    "teasers",
     // navigation
     "nav",
     "navbar",

@@ -203,6 +203,10 @@ pub fn main_content(
     let mut page_len = kept_len(doc, &st, &[body], &prune_page);
     let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
     let most_pruned = sel_all >= 2 * sel_len.max(100);
+    // Many CMSs call every page an article; a selection made of headlines that link away is a
+    // listing of articles whatever the page says.
+    let listing = headline_links(doc, marks, &st, &related, &selected) >= 4;
+    let page_type = if listing { None } else { page_type };
     if most_pruned && (sel_len.max(page_len) < 1000 || page_type != Some("article")) {
         // Link pruning took most of a short container, or of any container on a page that is
         // no declared article: its links are what it says (a chapter's table of contents, an
@@ -249,6 +253,28 @@ pub fn main_content(
     }
     let blocks = crate::content::build(doc, &roots, &|i| marks.dead[i] || prune[i], base);
     drop_repeats(blocks)
+}
+
+/// How many headings in `roots` are links to other pages (teaser headlines), outside the
+/// "You may also like" boxes.
+fn headline_links(
+    doc: &Document,
+    marks: &Marks,
+    st: &Stats,
+    related: &Related,
+    roots: &[Ix],
+) -> usize {
+    roots
+        .iter()
+        .flat_map(|&r| r..doc.nodes[r].end)
+        .filter(|&i| {
+            !marks.dead[i]
+                && !related.inside[i]
+                && matches!(doc.tag(i), "h2" | "h3" | "h4")
+                && st.len[i] >= 15
+                && st.link_len[i] as f32 >= 0.8 * st.len[i] as f32
+        })
+        .count()
 }
 
 /// Drops what the page says twice:
