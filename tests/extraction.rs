@@ -436,3 +436,36 @@ fn a_section_page_that_calls_itself_an_article_keeps_its_linked_headlines_and_te
         );
     }
 }
+
+#[test]
+fn a_product_grid_of_linked_cards_with_pictures_is_the_content_of_a_category_page() {
+    // Each card is one link holding the product's pictures, code, name and price; the theme
+    // still says og:type "article".
+    let cards: String = (0..8)
+        .map(|k| {
+            format!(
+                r#"<div class="col items-listing"><a href="/p/mower-{k}" class="item">
+                <div class="box"><h4>KR{k}</h4></div><img src="/logo.png"><img src="/p/{k}.png">
+                <div class="item-title"><h3>Robotic lawn mower {k} for half an acre</h3>
+                <span class="price">$ {k},099.99</span></div></a></div>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<main><h1>Robotic lawn mowers</h1><p>( 8 results )</p><div class="row">{cards}</div>
+        <div class="popup"><p>We are growing our dealer network. Leave your email, and we will let you know when a dealer opens near you.</p></div></main>"#
+    ))
+    .replace(
+        "<html>",
+        r#"<html><head><meta property="og:type" content="article"></head>"#,
+    );
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    for k in [0, 7] {
+        assert!(
+            a.text
+                .contains(&format!("Robotic lawn mower {k} for half an acre")),
+            "{:?}",
+            a.text
+        );
+    }
+}

@@ -203,9 +203,11 @@ pub fn main_content(
     let mut page_len = kept_len(doc, &st, &[body], &prune_page);
     let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
     let most_pruned = sel_all >= 2 * sel_len.max(100);
-    // Many CMSs call every page an article; a selection made of headlines that link away is a
-    // listing of articles whatever the page says.
-    let listing = headline_links(doc, marks, &st, &related, &selected) >= 4;
+    // Many CMSs call every page an article; a selection made of headlines that link away, or
+    // a page with little text of its own besides such headlines, is a listing whatever the
+    // page says.
+    let listing = headline_links(doc, marks, &st, &related, &selected) >= 4
+        || (page_len < 1000 && headline_links(doc, marks, &st, &related, &[body]) >= 4);
     let page_type = if listing { None } else { page_type };
     if most_pruned && (sel_len.max(page_len) < 1000 || page_type != Some("article")) {
         // Link pruning took most of a short container, or of any container on a page that is
@@ -701,7 +703,9 @@ fn prune_marks(
                     || (w < 25 && ld > ld_lo && len < 400 && st.p[i] <= 1)
                     || (w >= 25 && ld > ld_hi)
                     || (ld > ld_hi && len < 1000));
-            let bad = (img > 1.0 && p / img < 0.5 && len < 200)
+            // Where links are the content (a listing), a small box of pictures is an item's
+            // card, not a gallery beside the text.
+            let bad = (by_links && img > 1.0 && p / img < 0.5 && len < 200)
                 || (input > (p / 3.0).floor() && input > 0.0)
                 || link_heavy;
             if bad {
