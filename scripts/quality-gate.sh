@@ -32,7 +32,7 @@ report=$(mktemp)
 current=$(mktemp)
 trap 'rm -f "$report" "$current"' EXIT
 
-"$shared/tools/eval-corpus.sh" "$repo/target/release/nutgraf" | tee "$report"
+"$shared/tools/eval-corpus.sh" "${CARGO_TARGET_DIR:-$repo/target}/release/nutgraf" | tee "$report"
 
 # eval-corpus.sh prints, per dataset, a "dataset: NAME ..." line, then a table whose header names
 # the columns (F1 is the mean F1) and whose "nutgraf" row holds the figures.
