@@ -469,3 +469,37 @@ fn a_product_grid_of_linked_cards_with_pictures_is_the_content_of_a_category_pag
         );
     }
 }
+
+#[test]
+fn on_a_xenforo_1_thread_the_user_cards_beside_the_posts_go() {
+    let posts: String = (0..4)
+        .map(|k| {
+            format!(
+                r#"<li class="message"><div class="messageUserInfo"><div class="messageUserBlock">
+                <h3 class="userText"><a href="/members/u{k}/" class="username">Member{k}</a><em>Greenhorn</em></h3>
+                <div class="extraUserInfo"><dl><dt>Messages:</dt><dd>3{k}</dd></dl><dl><dt>Trophy Points:</dt><dd>5</dd></dl></div></div></div>
+                <div class="messageInfo"><blockquote class="messageText"><p>Reply {k}: forums still matter, because a thread keeps a discussion in one place, searchable, for years.</p></blockquote></div></li>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<main><h1>Do forums still have a role?</h1><ol class="messageList">{posts}</ol></main>"#
+    ));
+    let a = Extractor::builder()
+        .url("https://forums.example.com/threads/do-forums-still-have-a-role.42/")
+        .build()
+        .extract(html.as_bytes())
+        .expect("extracts");
+    assert!(
+        a.text.contains("Reply 0: forums still matter"),
+        "{:?}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Reply 3: forums still matter"),
+        "{:?}",
+        a.text
+    );
+    assert!(!a.text.contains("Trophy Points"), "{:?}", a.text);
+    assert!(!a.text.contains("Greenhorn"), "{:?}", a.text);
+}

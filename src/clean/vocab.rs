@@ -296,6 +296,9 @@ pub const PLATFORM_FURNITURE_NAMES: &[&str] = &[
     "message-userextras",
     "message-signature",
     "message-attribution",
+    // XenForo 1
+    "messageUserInfo",
+    "extraUserInfo",
     "postprofile",
     "post-signature",
     "signature",
