@@ -236,7 +236,7 @@ pub fn from_microdata(doc: &Document, page: &Page) -> Vec<String> {
         {
             continue;
         }
-        if in_foreign_container(doc, i) {
+        if in_foreign_container(doc, i) || in_reply_item(doc, i) {
             continue;
         }
         let raw = if doc.attr(i, "itemscope").is_some() {
@@ -263,6 +263,22 @@ pub fn from_microdata(doc: &Document, page: &Page) -> Vec<String> {
     }
     dedup(&mut out);
     out
+}
+
+/// Whether a microdata property belongs to a reply inside the page (a schema.org `Answer`,
+/// `Comment` or `Review` item): the author of an answer is not the author of the question.
+pub fn in_reply_item(doc: &Document, i: Ix) -> bool {
+    doc.ancestors(i).any(|a| {
+        doc.attr(a, "itemscope").is_some()
+            && doc.attr(a, "itemtype").is_some_and(|t| {
+                t.split_whitespace().any(|t| {
+                    let name = t.rsplit(['/', '#']).next().unwrap_or(t);
+                    ["Answer", "Comment", "Review", "UserComments"]
+                        .iter()
+                        .any(|r| name.eq_ignore_ascii_case(r))
+                })
+            })
+    })
 }
 
 /// The value of a microdata property element: `content`, `datetime`, or its text.
@@ -446,6 +462,21 @@ mod tests {
         );
         let p = scan(&d);
         assert_eq!(from_by_texts(&d, &p), ["Jerry Chu"]);
+    }
+
+    #[test]
+    fn on_a_q_and_a_page_the_answerers_are_not_the_authors() {
+        let d = crate::dom::Document::parse(
+            r#"<body><div itemscope itemtype="https://schema.org/Question">
+            <h1 itemprop="name">Why?</h1><span itemprop="author">Ann Asker</span>
+            <div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+            <p itemprop="text">Because.</p><span itemprop="author">Bo Answerer</span></div>
+            <div itemscope itemtype="http://schema.org/Comment"><span itemprop="creator">Cy Commenter</span></div>
+            </div></body>"#,
+            &Limits::default(),
+        );
+        let p = scan(&d);
+        assert_eq!(from_microdata(&d, &p), ["Ann Asker"]);
     }
 
     #[test]

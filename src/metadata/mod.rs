@@ -416,7 +416,7 @@ fn near_headline(doc: &Document, page: &scan::Page, month_first: bool) -> Option
         .or_else(|| before.rev().find_map(look))
 }
 
-/// A date from microdata: `itemprop` in `props`, outside comments.
+/// A date from microdata: `itemprop` in `props`, outside comments and replies.
 fn itemprop_date(doc: &Document, page: &scan::Page, props: &[&str]) -> Option<dates::Found> {
     page.itemprops
         .iter()
@@ -425,7 +425,7 @@ fn itemprop_date(doc: &Document, page: &scan::Page, props: &[&str]) -> Option<da
             doc.attr(i, "itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|p| props.contains(&p)))
         })
-        .filter(|&i| !in_foreign_container(doc, i))
+        .filter(|&i| !in_foreign_container(doc, i) && !byline::in_reply_item(doc, i))
         .find_map(|i| dates::parse_machine(&byline::prop_value(doc, i)))
 }
 
