@@ -2,6 +2,16 @@
 
 use nutgraf::{Extractor, Focus};
 
+/// Asserts that the extracted text holds `needle`, showing the text when it does not.
+fn has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "{needle:?} missing from {text:?}");
+}
+
+/// Asserts that the extracted text does not hold `needle`, showing the text when it does.
+fn lacks(text: &str, needle: &str) {
+    assert!(!text.contains(needle), "{needle:?} kept in {text:?}");
+}
+
 fn prose(topic: &str, n: usize) -> String {
     (0..n)
         .map(|k| {
@@ -36,8 +46,8 @@ fn an_article_keeps_its_paragraphs_and_drops_navigation_sidebar_footer_and_comme
         prose("the river", 6)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Paragraph 0 about the river"));
-    assert!(a.text.contains("Paragraph 5 about the river"));
+    has(&a.text, "Paragraph 0 about the river");
+    has(&a.text, "Paragraph 5 about the river");
     for boilerplate in [
         "Home",
         "Recent posts",
@@ -45,11 +55,7 @@ fn an_article_keeps_its_paragraphs_and_drops_navigation_sidebar_footer_and_comme
         "Great read",
         "Leave a Reply",
     ] {
-        assert!(
-            !a.text.contains(boilerplate),
-            "{boilerplate:?} in {:?}",
-            a.text
-        );
+        lacks(&a.text, boilerplate);
     }
 }
 
@@ -69,8 +75,8 @@ fn on_a_forum_thread_the_replies_marked_as_comments_are_the_content() {
         .build()
         .extract(html.as_bytes())
         .expect("extracts");
-    assert!(a.text.contains("I bake every weekend"), "{:?}", a.text);
-    assert!(a.text.contains("proofing in the oven"), "{:?}", a.text);
+    has(&a.text, "I bake every weekend");
+    has(&a.text, "proofing in the oven");
 }
 
 #[test]
@@ -86,16 +92,8 @@ fn a_product_listing_keeps_its_product_links() {
         r#"<main><h1>Running shoes</h1><ul class="products">{items}</ul></main>"#
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("Trail running shoe model 0"),
-        "{:?}",
-        a.text
-    );
-    assert!(
-        a.text.contains("Trail running shoe model 11"),
-        "{:?}",
-        a.text
-    );
+    has(&a.text, "Trail running shoe model 0");
+    has(&a.text, "Trail running shoe model 11");
 }
 
 #[test]
@@ -142,9 +140,9 @@ fn hidden_tab_panels_are_content_because_a_reader_can_open_them() {
         prose("messages", 3)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains(r#"create(to="python")"#), "{}", a.text);
-    assert!(a.text.contains(r#"create(to: "ruby")"#), "{}", a.text);
-    assert!(!a.text.contains("no tab panel"), "{}", a.text);
+    has(&a.text, r#"create(to="python")"#);
+    has(&a.text, r#"create(to: "ruby")"#);
+    lacks(&a.text, "no tab panel");
 }
 
 #[test]
@@ -166,9 +164,9 @@ fn a_short_chapter_keeps_its_table_of_contents() {
         </div>"#
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Indexes are a common way"), "{}", a.text);
-    assert!(a.text.contains("11.7. Section number 7"), "{}", a.text);
-    assert!(!a.text.contains("Another story"), "{}", a.text);
+    has(&a.text, "Indexes are a common way");
+    has(&a.text, "11.7. Section number 7");
+    lacks(&a.text, "Another story");
 }
 
 #[test]
@@ -190,16 +188,8 @@ fn a_service_page_whose_sections_all_carry_a_boilerplate_name_keeps_them() {
     .collect();
     let html = chrome(&format!("<main>{sections}</main>"));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("Answer faster with an assistant"),
-        "{}",
-        a.text
-    );
-    assert!(
-        a.text.contains("Section 3 says what the service does"),
-        "{}",
-        a.text
-    );
+    has(&a.text, "Answer faster with an assistant");
+    has(&a.text, "Section 3 says what the service does");
 }
 
 #[test]
@@ -214,14 +204,10 @@ fn beside_a_declared_article_a_photo_gallery_goes_but_on_a_product_page_it_stays
         )
     };
     let article = nutgraf::extract(page("article").as_bytes()).expect("extracts");
-    assert!(article.text.contains("Paragraph 4 about the shutdown"));
-    assert!(
-        !article.text.contains("extension cords"),
-        "{}",
-        article.text
-    );
+    has(&article.text, "Paragraph 4 about the shutdown");
+    lacks(&article.text, "extension cords");
     let product = nutgraf::extract(page("product").as_bytes()).expect("extracts");
-    assert!(product.text.contains("extension cords"), "{}", product.text);
+    has(&product.text, "extension cords");
 }
 
 #[test]
@@ -239,9 +225,9 @@ fn a_box_headed_you_may_also_like_goes_even_when_its_teasers_read_as_prose() {
         prose("self-love", 4)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Paragraph 3 about self-love"), "{}", a.text);
-    assert!(!a.text.contains("opening of another post"), "{}", a.text);
-    assert!(!a.text.contains("Você pode gostar"), "{}", a.text);
+    has(&a.text, "Paragraph 3 about self-love");
+    lacks(&a.text, "opening of another post");
+    lacks(&a.text, "Você pode gostar");
 }
 
 #[test]
@@ -252,7 +238,7 @@ fn a_wrapper_that_starts_with_a_trending_box_is_still_the_article() {
         prose("the match", 5)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Paragraph 4 about the match"), "{}", a.text);
+    has(&a.text, "Paragraph 4 about the match");
 }
 
 #[test]
@@ -266,9 +252,9 @@ fn an_embedded_tweet_quoted_by_the_article_stays_while_the_share_bar_goes() {
         prose("the reaction", 3)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Yes this is real"), "{}", a.text);
-    assert!(a.text.contains("A Reader (@reader)"), "{}", a.text);
-    assert!(!a.text.contains("Facebook"), "{}", a.text);
+    has(&a.text, "Yes this is real");
+    has(&a.text, "A Reader (@reader)");
+    lacks(&a.text, "Facebook");
 }
 
 #[test]
@@ -280,12 +266,8 @@ fn an_in_text_dont_miss_paragraph_of_links_goes() {
         prose("the response", 3)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("Paragraph 2 about the response"),
-        "{}",
-        a.text
-    );
-    assert!(!a.text.contains("eight deadly diseases"), "{}", a.text);
+    has(&a.text, "Paragraph 2 about the response");
+    lacks(&a.text, "eight deadly diseases");
 }
 
 #[test]
@@ -304,13 +286,9 @@ fn on_a_list_page_that_declares_no_article_the_linked_entries_are_the_content() 
         prose("the vote", 12)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("The Book Number 5 of the List"),
-        "{}",
-        a.text
-    );
-    assert!(a.text.contains("The books that readers"), "{}", a.text);
-    assert!(!a.text.contains("Another story"), "{}", a.text);
+    has(&a.text, "The Book Number 5 of the List");
+    has(&a.text, "The books that readers");
+    lacks(&a.text, "Another story");
 }
 
 #[test]
@@ -323,8 +301,8 @@ fn a_collapsed_accordion_panel_is_content_because_a_reader_can_open_it() {
         prose("insurance", 4)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(a.text.contains("Waiting periods may vary"), "{}", a.text);
-    assert!(!a.text.contains("decorative icon label"), "{}", a.text);
+    has(&a.text, "Waiting periods may vary");
+    lacks(&a.text, "decorative icon label");
 }
 
 #[test]
@@ -339,17 +317,9 @@ fn an_article_split_into_sections_by_its_layout_is_whole() {
         prose("the end", 6)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("Paragraph 0 about the opening"),
-        "{}",
-        a.text
-    );
-    assert!(
-        a.text.contains("Paragraph 11 about the middle"),
-        "{}",
-        a.text
-    );
-    assert!(a.text.contains("Paragraph 5 about the end"), "{}", a.text);
+    has(&a.text, "Paragraph 0 about the opening");
+    has(&a.text, "Paragraph 11 about the middle");
+    has(&a.text, "Paragraph 5 about the end");
 }
 
 #[test]
@@ -362,14 +332,10 @@ fn the_links_after_a_you_may_also_like_line_go_with_it() {
         prose("the reunion", 4)
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("Paragraph 3 about the reunion"),
-        "{}",
-        a.text
-    );
-    assert!(a.text.contains("closes its tour"), "{}", a.text);
-    assert!(!a.text.contains("hall of fame next year"), "{}", a.text);
-    assert!(!a.text.contains("fan vote"), "{}", a.text);
+    has(&a.text, "Paragraph 3 about the reunion");
+    has(&a.text, "closes its tour");
+    lacks(&a.text, "hall of fame next year");
+    lacks(&a.text, "fan vote");
 }
 
 #[test]
@@ -389,17 +355,9 @@ fn on_a_q_and_a_page_the_answers_stay_and_the_remarks_under_them_go() {
         remarks("Ewok")
     );
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
-    assert!(
-        a.text.contains("Paragraph 3 about the question"),
-        "{}",
-        a.text
-    );
-    assert!(
-        a.text.contains("Paragraph 5 about the answer"),
-        "{}",
-        a.text
-    );
-    assert!(!a.text.contains("A short remark"), "{}", a.text);
+    has(&a.text, "Paragraph 3 about the question");
+    has(&a.text, "Paragraph 5 about the answer");
+    lacks(&a.text, "A short remark");
 }
 
 #[test]
@@ -424,16 +382,8 @@ fn a_section_page_that_calls_itself_an_article_keeps_its_linked_headlines_and_te
     );
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     for k in [0, 7] {
-        assert!(
-            a.text.contains(&format!("Headline of story {k}")),
-            "{:?}",
-            a.text
-        );
-        assert!(
-            a.text.contains(&format!("The teaser of story {k}")),
-            "{:?}",
-            a.text
-        );
+        has(&a.text, &format!("Headline of story {k}"));
+        has(&a.text, &format!("The teaser of story {k}"));
     }
 }
 
@@ -461,12 +411,7 @@ fn a_product_grid_of_linked_cards_with_pictures_is_the_content_of_a_category_pag
     );
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     for k in [0, 7] {
-        assert!(
-            a.text
-                .contains(&format!("Robotic lawn mower {k} for half an acre")),
-            "{:?}",
-            a.text
-        );
+        has(&a.text, &format!("Robotic lawn mower {k} for half an acre"));
     }
 }
 
@@ -490,16 +435,8 @@ fn on_a_xenforo_1_thread_the_user_cards_beside_the_posts_go() {
         .build()
         .extract(html.as_bytes())
         .expect("extracts");
-    assert!(
-        a.text.contains("Reply 0: forums still matter"),
-        "{:?}",
-        a.text
-    );
-    assert!(
-        a.text.contains("Reply 3: forums still matter"),
-        "{:?}",
-        a.text
-    );
-    assert!(!a.text.contains("Trophy Points"), "{:?}", a.text);
-    assert!(!a.text.contains("Greenhorn"), "{:?}", a.text);
+    has(&a.text, "Reply 0: forums still matter");
+    has(&a.text, "Reply 3: forums still matter");
+    lacks(&a.text, "Trophy Points");
+    lacks(&a.text, "Greenhorn");
 }
