@@ -440,3 +440,17 @@ fn on_a_xenforo_1_thread_the_user_cards_beside_the_posts_go() {
     lacks(&a.text, "Trophy Points");
     lacks(&a.text, "Greenhorn");
 }
+
+#[test]
+fn formulas_typeset_by_mathjax_stay_in_the_text() {
+    // MathJax draws a formula with CSS and keeps its MathML for assistive technology; its
+    // container's class names a context menu.
+    let formula = r#"<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML"><mjx-math aria-hidden="true"><mjx-mi class="mjx-i"><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math>
+        <mjx-assistive-mml unselectable="on" display="inline"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>"#;
+    let html = chrome(&format!(
+        r#"<main><article><h1>Sample equations</h1><p>When {formula}, there are two solutions to the equation, and they are easy to find.</p>{}</article></main>"#,
+        prose("the solutions", 4)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    has(&a.text, "When a ≠ 0 , there are two solutions");
+}

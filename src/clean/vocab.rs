@@ -2,9 +2,34 @@
 
 /// Elements that never hold article content.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
-    "script", "style", "template", "head", "title", "meta", "link", "iframe", "svg", "math",
-    "canvas", "button", "input", "select", "textarea", "option", "object", "embed", "video",
-    "audio", "source", "track", "map", "area", "dialog", "frame", "frameset",
+    "script",
+    "style",
+    "template",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "iframe",
+    "svg",
+    "canvas",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "map",
+    "area",
+    "dialog",
+    "frame",
+    "frameset",
+    "annotation",
+    "annotation-xml",
 ];
 
 /// Elements that are page furniture unless they turn out to hold the page's text.
@@ -243,8 +268,11 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "вам также может понравиться",
 ];
 
-/// Class prefixes of page builders, whose names ("widget", "module") mark content and furniture alike.
+/// Class prefixes of page builders, whose names ("widget", "module") mark content and furniture
+/// alike, and of script libraries whose markers name no component (MathJax's
+/// `CtxtMenu_Attached` says a formula has a context menu, not that it is one).
 pub const PAGE_BUILDER_PREFIXES: &[&str] = &[
+    "ctxtmenu",
     "elementor",
     "et_pb",
     "et-pb",

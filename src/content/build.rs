@@ -80,10 +80,9 @@ enum Kind {
 fn kind(tag: &str) -> Kind {
     match tag {
         "script" | "style" | "template" | "head" | "title" | "meta" | "link" | "iframe" | "svg"
-        | "math" | "canvas" | "button" | "input" | "select" | "textarea" | "option" | "object"
-        | "embed" | "video" | "audio" | "source" | "track" | "map" | "area" | "dialog" => {
-            Kind::Ignore
-        }
+        | "annotation" | "annotation-xml" | "canvas" | "button" | "input" | "select"
+        | "textarea" | "option" | "object" | "embed" | "video" | "audio" | "source" | "track"
+        | "map" | "area" | "dialog" => Kind::Ignore,
         "h1" => Kind::Heading(1),
         "h2" => Kind::Heading(2),
         "h3" => Kind::Heading(3),
@@ -388,6 +387,14 @@ impl Builder<'_> {
                     run.push(img);
                 }
             }
+            "math" => {
+                let text = math_text(doc, i);
+                if !text.is_empty() {
+                    push_text(run, " ");
+                    push_text(run, &text);
+                    push_text(run, " ");
+                }
+            }
             t => match kind(t) {
                 Kind::Ignore => {}
                 Kind::Inline => {
@@ -547,6 +554,32 @@ impl Builder<'_> {
         let s = s.strip_prefix('\n').unwrap_or(&s);
         s.trim_end().to_string()
     }
+}
+
+/// The text of a MathML formula: its tokens (identifiers, operators, numbers) separated by
+/// spaces, as a reader would spell them out ("a x 2 + b x + c = 0"); the source encodings in
+/// `<annotation>` (TeX, MathML content markup) are left out. A formula without tokens falls
+/// back to its `alttext`.
+fn math_text(doc: &Document, math: Ix) -> String {
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut j = math + 1;
+    while j < doc.nodes[math].end {
+        if matches!(doc.tag(j), "annotation" | "annotation-xml") {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if let Some(t) = doc.text(j) {
+            tokens.extend(t.split_whitespace());
+        }
+        j += 1;
+    }
+    if tokens.is_empty() {
+        return doc
+            .attr(math, "alttext")
+            .map(|a| collapse(a).trim().to_string())
+            .unwrap_or_default();
+    }
+    tokens.join(" ")
 }
 
 /// Splits a run where two or more line breaks follow each other (`<br><br>` paragraphs).
@@ -1064,6 +1097,21 @@ mod tests {
         let b = blocks("<div>One<br><br>Two<br>still two</div>", None);
         assert_eq!(b.len(), 2, "{b:?}");
         assert_eq!(b[0], para("One"));
+    }
+
+    #[test]
+    fn formulas_are_spelled_out_without_their_source_encodings() {
+        let b = blocks(
+            r#"<p>When <math><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></math>, the roots are
+            <math display="block"><semantics><mrow><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></mrow>
+            <annotation encoding="application/x-tex">x = \frac{1}{2}</annotation></semantics></math>
+            and <math alttext="y squared"></math>.</p>"#,
+            None,
+        );
+        assert_eq!(
+            b,
+            vec![para("When a ≠ 0 , the roots are x = 1 2 and y squared .")]
+        );
     }
 
     #[test]

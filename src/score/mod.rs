@@ -93,6 +93,9 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
     let n = doc.len();
     let mut owner = vec![0usize; n];
     let mut in_link = vec![false; n];
+    // A formula's elements (MathML tokens, rows, fractions) are inline: their text belongs to
+    // the block the formula stands in.
+    let mut in_math = vec![false; n];
     let targets = anchor_targets(doc);
     // A link to a place in the page itself (a table of contents, a footnote mark) does not
     // lead away from the text: it is not link text.
@@ -107,7 +110,8 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
         let p = doc.nodes[i].parent;
         let t = doc.tag(i);
         in_link[i] = (t == "a" && leads_away(i)) || in_link[p];
-        owner[i] = if doc.is_element(i) && !is_inline(t) {
+        in_math[i] = t == "math" || in_math[p];
+        owner[i] = if doc.is_element(i) && !is_inline(t) && !in_math[i] {
             i
         } else {
             owner[p]
