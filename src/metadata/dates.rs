@@ -401,6 +401,10 @@ pub fn parse_machine(s: &str) -> Option<Found> {
 /// (month first when `month_first`, or when the day cannot be a month), `27 August 2021`,
 /// `August 27th, 2021`, `27 de agosto de 2021`, `2021年8月27日` and their kin in a dozen languages.
 pub fn parse_text(s: &str, month_first: bool) -> Option<Found> {
+    // Every format has a four-digit year: most strings have none and skip the seven regexes.
+    if !has_digit_run(s, 4) {
+        return None;
+    }
     // The earliest match in the string wins, whatever its format.
     let mut best: Option<(usize, Found)> = None;
     let mut consider = |pos: usize, f: Option<Found>| {
@@ -483,6 +487,24 @@ pub fn parse_text(s: &str, month_first: bool) -> Option<Found> {
     best.map(|(_, f)| f)
 }
 
+/// Whether `s` has `n` numeric characters in a row. `char::is_numeric` takes in every
+/// character the regexes' Unicode `\d` does (and a few more), so a string without such a run
+/// cannot match a pattern that needs `\d{n}`.
+fn has_digit_run(s: &str, n: usize) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_numeric() {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 static URL_DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)")
         .ok()
@@ -497,6 +519,14 @@ pub fn from_url(url: &str) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_string_without_four_digits_in_a_row_has_no_date() {
+        assert!(has_digit_run("on 2021", 4));
+        assert!(has_digit_run("٢٠٢١", 4));
+        assert!(!has_digit_run("12 May 21", 4));
+        assert_eq!(parse_text("12.05.21", false), None);
+    }
 
     fn text(s: &str) -> Option<String> {
         parse_text(s, false).map(|f| f.iso())
