@@ -18,6 +18,7 @@
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// Decoded text and the encoding that produced it.
 #[derive(Debug, Clone)]
@@ -42,6 +43,19 @@ const DETECT_BYTES: usize = 1 << 20;
 /// Labels map to encodings as the WHATWG Encoding Standard says (so `iso-8859-1` decodes as
 /// windows-1252). Unknown labels are ignored.
 pub fn decode(bytes: &[u8], charset: Option<&str>) -> Decoded {
+    let (text, encoding) = decode_borrowed(bytes, charset);
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+    }
+}
+
+/// [`decode`] without the copy: text that is already valid in its encoding (UTF-8, ASCII) is
+/// borrowed from `bytes`.
+pub(crate) fn decode_borrowed<'a>(
+    bytes: &'a [u8],
+    charset: Option<&str>,
+) -> (Cow<'a, str>, &'static Encoding) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, bytes.get(bom_len..).unwrap_or_default());
     }
@@ -59,12 +73,12 @@ pub fn decode(bytes: &[u8], charset: Option<&str>) -> Decoded {
 }
 
 /// Decodes `bytes` (BOM already removed) with `encoding`; errors become U+FFFD.
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn decode_with<'a>(
+    encoding: &'static Encoding,
+    bytes: &'a [u8],
+) -> (Cow<'a, str>, &'static Encoding) {
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding,
-    }
+    (text, encoding)
 }
 
 /// The encoding named by a transport-level charset: a bare label or a `Content-Type` value.

@@ -226,8 +226,8 @@ impl Extractor {
                 limit: o.limits.max_bytes,
             });
         }
-        let decoded = decode::decode(bytes, o.charset.as_deref());
-        Ok(self.extract_text(&decoded.text, decoded.encoding.name()))
+        let (text, encoding) = decode::decode_borrowed(bytes, o.charset.as_deref());
+        Ok(self.extract_text(&text, encoding.name()))
     }
 
     /// Extracts the article from a page that is already decoded text.

@@ -3,9 +3,33 @@
 use super::stats::Stats;
 use super::warc::{self, Block, Page, WarcReader};
 use flate2::read::MultiGzDecoder;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The size of the page in file `f`: its length, or for a gzip file the uncompressed size its
+/// trailer gives (modulo 4 GiB, and only the last member's). Only a hint; 0 when unknown.
+/// Leaves `f` at its start.
+fn size_hint(f: &mut std::fs::File) -> u64 {
+    let len = f
+        .metadata()
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map_or(0, |m| m.len());
+    let mut head = [0u8; 2];
+    let mut tail = [0u8; 4];
+    let gz = len >= 18 && f.read_exact(&mut head).is_ok() && head == [0x1f, 0x8b];
+    let hint = if gz && f.seek(SeekFrom::End(-4)).is_ok() && f.read_exact(&mut tail).is_ok() {
+        // Deflate expands at most 1032-fold: a larger claim is no size.
+        u64::from(u32::from_le_bytes(tail)).min(len.saturating_mul(1032))
+    } else {
+        len
+    };
+    match f.rewind() {
+        Ok(()) => hint,
+        Err(_) => 0,
+    }
+}
 
 /// One document to extract, as read from an input.
 #[derive(Debug, Default, Clone)]
@@ -179,7 +203,7 @@ impl Reader<'_> {
     fn read_input(&mut self, input: &Path) -> bool {
         if is_stdin(input) {
             let stdin = io::stdin().lock();
-            return self.read_stream("-".to_string(), stdin);
+            return self.read_stream("-".to_string(), stdin, 0);
         }
         if input.is_dir() {
             let walk = walkdir::WalkDir::new(input)
@@ -207,7 +231,10 @@ impl Reader<'_> {
 
     fn read_file(&mut self, path: &Path) -> bool {
         match std::fs::File::open(path) {
-            Ok(f) => self.read_stream(path.display().to_string(), f),
+            Ok(mut f) => {
+                let hint = size_hint(&mut f);
+                self.read_stream(path.display().to_string(), f, hint)
+            }
             Err(e) => self.fail(
                 path.display().to_string(),
                 format!("cannot read: {e}"),
@@ -216,8 +243,9 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads a file or standard input: gzip or not, WARC or a single page.
-    fn read_stream(&mut self, source: String, raw: impl Read) -> bool {
+    /// Reads a file or standard input: gzip or not, WARC or a single page. `hint` is the
+    /// expected size of a page (0 when unknown), so that its buffer is allocated once.
+    fn read_stream(&mut self, source: String, raw: impl Read, hint: u64) -> bool {
         let mut r = BufReader::with_capacity(
             256 * 1024,
             Counting {
@@ -230,26 +258,29 @@ impl Reader<'_> {
             Err(e) => return self.fail(source, format!("cannot read: {e}"), true),
         };
         if gz {
+            // A small buffer: it only has to show whether the text is a WARC file (a page is
+            // read past it, straight into its own buffer).
             self.read_plain(
                 source,
-                BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(r)),
+                BufReader::with_capacity(16 * 1024, MultiGzDecoder::new(r)),
+                hint,
             )
         } else {
-            self.read_plain(source, r)
+            self.read_plain(source, r, hint)
         }
     }
 
-    fn read_plain(&mut self, source: String, mut r: impl BufRead) -> bool {
+    fn read_plain(&mut self, source: String, mut r: impl BufRead, hint: u64) -> bool {
         match r.fill_buf() {
             Ok(b) if b.starts_with(b"WARC/") => self.read_warc(source, r),
-            Ok(_) => self.read_page(source, r),
+            Ok(_) => self.read_page(source, r, hint),
             Err(e) => self.fail(source, format!("cannot read: {e}"), true),
         }
     }
 
-    fn read_page(&mut self, source: String, r: impl Read) -> bool {
-        let mut bytes = Vec::new();
+    fn read_page(&mut self, source: String, r: impl Read, hint: u64) -> bool {
         let limit = self.max_bytes;
+        let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
         match r.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             Ok(n) if n as u64 > limit => self.fail(source, too_large(limit), false),
             Ok(_) => (self.emit)(Item::Doc(Doc {
