@@ -6,7 +6,7 @@ pub mod vocab;
 use crate::Focus;
 use crate::dom::{Document, Ix};
 use rustc_hash::FxBuildHasher;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Per-node boilerplate marks.
@@ -147,15 +147,24 @@ fn token_signal(token: &str, sig: &mut NameSignal) {
     check(&word, &mut len, sig);
 }
 
-/// The combined signal of an element's `class` and `id`.
-pub fn element_signal(doc: &Document, i: Ix) -> NameSignal {
-    let mut s = NameSignal::default();
-    for a in ["class", "id"] {
-        if let Some(v) = doc.attr(i, a) {
-            s.merge(name_signal(v));
+/// [`name_signal`] remembered per distinct value: pages repeat the same class lists on many
+/// elements, so most are read once.
+#[derive(Default)]
+struct NameCache<'a> {
+    seen: HashMap<&'a str, NameSignal, FxBuildHasher>,
+}
+
+impl<'a> NameCache<'a> {
+    /// The combined signal of element `i`'s `class` and `id`.
+    fn element(&mut self, doc: &'a Document, i: Ix) -> NameSignal {
+        let mut s = NameSignal::default();
+        for a in ["class", "id"] {
+            if let Some(v) = doc.attr(i, a).filter(|v| !v.is_empty()) {
+                s.merge(*self.seen.entry(v).or_insert_with(|| name_signal(v)));
+            }
         }
+        s
     }
-    s
 }
 
 /// Whether a class list hides its element with a CSS framework's utility class ("hide",
@@ -256,10 +265,11 @@ pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     let len = text_lengths(doc);
     // Class and id names are read once; each marking pass only weighs them differently.
     let article = shape == Shape::Article;
+    let mut names = NameCache::default();
     let signals: Vec<NameSignal> = (0..doc.len())
         .map(|i| {
             if doc.is_element(i) {
-                let mut s = element_signal(doc, i);
+                let mut s = names.element(doc, i);
                 // Beside an article, galleries and carousels repeat or advertise.
                 s.negative |= article && s.media;
                 s
