@@ -3,33 +3,9 @@
 use super::stats::Stats;
 use super::warc::{self, Block, Page, WarcReader};
 use flate2::read::MultiGzDecoder;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-
-/// The size of the page in file `f`: its length, or for a gzip file the uncompressed size its
-/// trailer gives (modulo 4 GiB, and only the last member's). Only a hint; 0 when unknown.
-/// Leaves `f` at its start.
-fn size_hint(f: &mut std::fs::File) -> u64 {
-    let len = f
-        .metadata()
-        .ok()
-        .filter(std::fs::Metadata::is_file)
-        .map_or(0, |m| m.len());
-    let mut head = [0u8; 2];
-    let mut tail = [0u8; 4];
-    let gz = len >= 18 && f.read_exact(&mut head).is_ok() && head == [0x1f, 0x8b];
-    let hint = if gz && f.seek(SeekFrom::End(-4)).is_ok() && f.read_exact(&mut tail).is_ok() {
-        // Deflate expands at most 1032-fold: a larger claim is no size.
-        u64::from(u32::from_le_bytes(tail)).min(len.saturating_mul(1032))
-    } else {
-        len
-    };
-    match f.rewind() {
-        Ok(()) => hint,
-        Err(_) => 0,
-    }
-}
 
 /// One document to extract, as read from an input.
 #[derive(Debug, Default, Clone)]
@@ -203,7 +179,7 @@ impl Reader<'_> {
     fn read_input(&mut self, input: &Path) -> bool {
         if is_stdin(input) {
             let stdin = io::stdin().lock();
-            return self.read_stream("-".to_string(), stdin, 0);
+            return self.read_stream("-".to_string(), stdin);
         }
         if input.is_dir() {
             let walk = walkdir::WalkDir::new(input)
@@ -230,22 +206,65 @@ impl Reader<'_> {
     }
 
     fn read_file(&mut self, path: &Path) -> bool {
-        match std::fs::File::open(path) {
-            Ok(mut f) => {
-                let hint = size_hint(&mut f);
-                self.read_stream(path.display().to_string(), f, hint)
+        let source = path.display().to_string();
+        let mut f = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return self.fail(source, format!("cannot read: {e}"), true),
+        };
+        let len = f
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len());
+        match len {
+            // A file no larger than a page may be is read whole, in one go: no buffer to
+            // fill and copy out of, and a plain page is handed on as read.
+            Some(len) if len <= self.max_bytes => {
+                let mut data = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+                let read = (&mut f)
+                    .take(self.max_bytes.saturating_add(1))
+                    .read_to_end(&mut data);
+                self.stats
+                    .bytes_in
+                    .fetch_add(data.len() as u64, Ordering::Relaxed);
+                match read {
+                    Ok(_) => self.read_bytes(source, data),
+                    Err(e) => self.fail(source, format!("cannot read: {e}"), true),
+                }
             }
-            Err(e) => self.fail(
-                path.display().to_string(),
-                format!("cannot read: {e}"),
-                true,
-            ),
+            _ => self.read_stream(source, f),
         }
     }
 
-    /// Reads a file or standard input: gzip or not, WARC or a single page. `hint` is the
-    /// expected size of a page (0 when unknown), so that its buffer is allocated once.
-    fn read_stream(&mut self, source: String, raw: impl Read, hint: u64) -> bool {
+    /// Reads a file held in memory: gzip or not, WARC or a single page.
+    fn read_bytes(&mut self, source: String, data: Vec<u8>) -> bool {
+        if data.starts_with(&[0x1f, 0x8b]) {
+            // The gzip trailer gives the (last member's) size modulo 4 GiB: a hint for the
+            // page's buffer, bounded by what deflate can expand to (1032-fold).
+            let hint = data
+                .last_chunk::<4>()
+                .map_or(0, |t| u64::from(u32::from_le_bytes(*t)))
+                .min((data.len() as u64).saturating_mul(1032));
+            let gz = flate2::bufread::MultiGzDecoder::new(&data[..]);
+            // A small buffer: it only has to show whether the text is a WARC file (a page is
+            // read past it, straight into its own buffer).
+            return self.read_plain(source, BufReader::with_capacity(16 * 1024, gz), hint);
+        }
+        if data.starts_with(b"WARC/") {
+            return self.read_warc(source, &data[..]);
+        }
+        if data.len() as u64 > self.max_bytes {
+            return self.fail(source, too_large(self.max_bytes), false);
+        }
+        (self.emit)(Item::Doc(Doc {
+            source,
+            bytes: data,
+            ..Doc::default()
+        }))
+    }
+
+    /// Reads a file or standard input as a stream: gzip or not, WARC or a single page.
+    fn read_stream(&mut self, source: String, raw: impl Read) -> bool {
         let mut r = BufReader::with_capacity(
             256 * 1024,
             Counting {
@@ -258,18 +277,18 @@ impl Reader<'_> {
             Err(e) => return self.fail(source, format!("cannot read: {e}"), true),
         };
         if gz {
-            // A small buffer: it only has to show whether the text is a WARC file (a page is
-            // read past it, straight into its own buffer).
             self.read_plain(
                 source,
-                BufReader::with_capacity(16 * 1024, MultiGzDecoder::new(r)),
-                hint,
+                BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(r)),
+                0,
             )
         } else {
-            self.read_plain(source, r, hint)
+            self.read_plain(source, r, 0)
         }
     }
 
+    /// Reads a WARC file or a page; `hint` is the page's expected size (0 when unknown), so
+    /// that its buffer is allocated once.
     fn read_plain(&mut self, source: String, mut r: impl BufRead, hint: u64) -> bool {
         match r.fill_buf() {
             Ok(b) if b.starts_with(b"WARC/") => self.read_warc(source, r),
