@@ -291,15 +291,8 @@ fn headline_links(
 /// - block quotes made of paragraphs that already stood earlier: a reply quoting the post it
 ///   answers (forums) or a pull quote repeating the article's own words.
 fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
-    use std::collections::HashSet;
-    let key = |b: &Block| -> String {
-        let text = crate::render::text(std::slice::from_ref(b));
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let mut seen: HashSet<String> = HashSet::new();
+    let key = |b: &Block| repeat_key(&crate::render::text(std::slice::from_ref(b)));
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
     let mut kept = Vec::with_capacity(blocks.len());
     for b in blocks {
         let keep = match &b {
@@ -329,6 +322,33 @@ fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     kept
+}
+
+/// A block's text as [`drop_repeats`] compares it: words joined by single spaces, lower-cased
+/// (`split_whitespace().join(" ").to_lowercase()`, built in one pass).
+fn repeat_key(text: &str) -> String {
+    if text.contains('Σ') {
+        // A capital sigma lower-cases by its place in the word: leave that to `to_lowercase`.
+        return text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+    }
+    let mut key = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            let from = key.len();
+            key.push_str(word);
+            key[from..].make_ascii_lowercase();
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    key
 }
 
 /// Text length of `roots` without their pruned parts.
@@ -787,8 +807,15 @@ fn opens_with_related_heading(doc: &Document, marks: &Marks, st: &Stats, i: Ix) 
 /// Whether a short block's whole text is a known boilerplate line ("Share this:", "Leave a Reply").
 fn is_boilerplate_line(text: &str) -> bool {
     let t = crate::content::collapse(text);
-    let t = t.trim().to_lowercase();
-    crate::clean::vocab::BOILERPLATE_LINES.contains(&t.as_str())
+    let t = t.trim();
+    if t.is_ascii() {
+        // The lines are lower-case: ASCII text equals one lower-cased exactly when it equals
+        // it ignoring ASCII case.
+        return crate::clean::vocab::BOILERPLATE_LINES
+            .iter()
+            .any(|line| line.eq_ignore_ascii_case(t));
+    }
+    crate::clean::vocab::BOILERPLATE_LINES.contains(&t.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -799,6 +826,24 @@ mod tests {
     fn para(t: &str) -> Block {
         Block::Paragraph {
             inlines: vec![Inline::text(t)],
+        }
+    }
+
+    #[test]
+    fn repeat_keys_are_joined_lower_cased_words() {
+        for t in [
+            "  Hello   World\n",
+            "ÀB  Ça\tVA",
+            "ΣΑΣ ΟΔΟΣ",
+            "İstanbul  K",
+            "",
+        ] {
+            let old = t
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(repeat_key(t), old, "{t:?}");
         }
     }
 
