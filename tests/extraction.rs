@@ -454,3 +454,54 @@ fn formulas_typeset_by_mathjax_stay_in_the_text() {
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     has(&a.text, "When a ≠ 0 , there are two solutions");
 }
+
+#[test]
+fn a_service_page_keeps_its_offers_laid_out_as_linked_tiles() {
+    // Each offer is one link wrapping its name and what it does; the page says what it is in a
+    // short paragraph, and the tiles are the rest of what it says.
+    let tiles: String = [
+        "Assurance", "Audit", "Tax", "Consulting", "Risk advisory", "Private clients",
+    ]
+    .iter()
+    .map(|name| {
+        format!(
+            r#"<div class="grid-item"><div class="promo-box"><a class="promo-link" href="/services/{name}">
+            <div class="promo-image"></div><div class="promo-content"><h3><span>{name}</span></h3>
+            <div class="promo-desc">Our {name} practice helps clients understand their risks, meet their obligations and make better decisions, with teams in every region.</div>
+            <div class="promo-more"><span>Find out more</span></div></div></a></div></div>"#
+        )
+    })
+    .collect();
+    let html = chrome(&format!(
+        r#"<main><h1>Services</h1><div class="intro"><p>We help organisations of every size turn uncertainty into confidence, combining industry knowledge with technology and experienced people.</p></div>
+        <div class="grid">{tiles}</div></main>"#
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    has(&a.text, "We help organisations of every size");
+    has(&a.text, "Our Assurance practice helps clients");
+    has(&a.text, "Our Private clients practice helps clients");
+    lacks(&a.text, "Another story");
+}
+
+#[test]
+fn beside_a_declared_article_linked_tiles_are_other_stories() {
+    let tiles: String = (0..6)
+        .map(|k| {
+            format!(
+                r#"<div class="card"><a href="/news/{k}"><div class="card-body"><h3>Other story number {k}</h3>
+                <div class="card-desc">The summary of another story, which the reader may open next, in a sentence or two of its own words.</div></div></a></div>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        r#"<main><article><h1>The river rises</h1>{}</article><div class="grid">{tiles}</div></main>"#,
+        prose("the river", 6)
+    ))
+    .replace(
+        "<html>",
+        r#"<html><head><meta property="og:type" content="article"></head>"#,
+    );
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    has(&a.text, "Paragraph 5 about the river");
+    lacks(&a.text, "Other story number");
+}

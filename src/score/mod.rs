@@ -60,6 +60,9 @@ pub(crate) struct Stats {
     pub len: Vec<u32>,
     /// Text length inside links.
     pub link_len: Vec<u32>,
+    /// Text length inside card links: links that wrap a heading and a description (a teaser
+    /// card, a product or service tile), at least 100 characters.
+    pub card_len: Vec<u32>,
     /// Commas (of any script) in the subtree.
     pub commas: Vec<u32>,
     /// Text length owned directly (not through a nested block).
@@ -71,6 +74,7 @@ pub(crate) struct Stats {
     pub li: Vec<u32>,
     pub img: Vec<u32>,
     pub input: Vec<u32>,
+    pub headings: Vec<u32>,
 }
 
 fn count_commas(t: &str) -> u32 {
@@ -121,6 +125,7 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
     let mut s = Stats {
         len: zero(),
         link_len: zero(),
+        card_len: zero(),
         commas: zero(),
         own_len: zero(),
         own_commas: zero(),
@@ -128,6 +133,7 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
         li: zero(),
         img: zero(),
         input: zero(),
+        headings: zero(),
     };
     for i in (1..n).rev() {
         if marks.dead[i] {
@@ -150,12 +156,16 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
                 "li" => s.li[i] += 1,
                 "img" => s.img[i] += 1,
                 "input" | "textarea" | "select" => s.input[i] += 1,
+                "h2" | "h3" | "h4" | "h5" | "h6" => s.headings[i] += 1,
+                "a" if s.headings[i] > 0 && s.len[i] >= 100 => s.card_len[i] = s.link_len[i],
                 _ => {}
             }
         }
         let p = doc.nodes[i].parent;
         s.len[p] += s.len[i];
         s.link_len[p] += s.link_len[i];
+        s.card_len[p] += s.card_len[i];
+        s.headings[p] += s.headings[i];
         s.commas[p] += s.commas[i];
         s.p[p] += s.p[i];
         s.li[p] += s.li[i];
@@ -198,11 +208,11 @@ pub fn main_content(
     let related = Related::find(doc, marks, &st);
     let selected = select(doc, marks, &st, &related, focus, body);
     let selected = expand(doc, &st, &related, focus, body, selected);
-    let mut prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, true);
+    let mut prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, Links::Menus);
     // The whole cleaned page is the other reading: when the chosen container holds less than
     // a share of the page's cleaned text, the page is not one article but several sections
     // (a product, a service, a thread), and the cleaned page is the better answer.
-    let mut prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], true);
+    let mut prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], Links::Menus);
     let mut sel_len = kept_len(doc, &st, &selected, &prune_sel);
     let mut page_len = kept_len(doc, &st, &[body], &prune_page);
     let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
@@ -213,13 +223,15 @@ pub fn main_content(
     let listing = headline_links(doc, marks, &st, &related, &selected) >= 4
         || (page_len < 1000 && headline_links(doc, marks, &st, &related, &[body]) >= 4);
     let page_type = if listing { None } else { page_type };
+    let (mut sel_links_kept, mut page_links_kept) = (false, false);
     if most_pruned && (sel_len.max(page_len) < 1000 || page_type != Some("article")) {
         // Link pruning took most of a short container, or of any container on a page that is
         // no declared article: its links are what it says (a chapter's table of contents, an
         // index page, a list of books or jobs), not a menu beside the text.
         trace!("pruning left {sel_len} of the selection's {sel_all} chars: links kept");
-        prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, false);
+        prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, Links::Content);
         sel_len = kept_len(doc, &st, &selected, &prune_sel);
+        sel_links_kept = true;
     }
     if sel_len.max(page_len) < 1000 && st.len[body] >= 2000 && page_type != Some("article") {
         // Link-density pruning left almost nothing of a page with text: the page is made of
@@ -228,8 +240,22 @@ pub fn main_content(
             "pruning left {page_len} of {} chars: links kept",
             st.len[body]
         );
-        prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], false);
+        prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], Links::Content);
         page_len = kept_len(doc, &st, &[body], &prune_page);
+        page_links_kept = true;
+    }
+    if page_type != Some("article") {
+        // Beside an article, tiles of links are other stories; elsewhere (a service page's
+        // offers, a blog index's teasers) they are what the page says.
+        let cards = Links::CardsAreContent;
+        if !sel_links_kept {
+            prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, cards);
+            sel_len = kept_len(doc, &st, &selected, &prune_sel);
+        }
+        if !page_links_kept {
+            prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], cards);
+            page_len = kept_len(doc, &st, &[body], &prune_page);
+        }
     }
     let mut min_share = match focus {
         Focus::Precision => 0.25,
@@ -617,6 +643,18 @@ fn expand(
     }
 }
 
+/// How pruning reads the links inside the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Links {
+    /// Link-heavy containers are menus and go.
+    Menus,
+    /// As `Menus`, but card links (a heading and its description, wrapped in one link) are
+    /// what the page offers, not a menu: a service page's tiles, a blog index's teasers.
+    CardsAreContent,
+    /// Links are the content (a listing): no container goes for its links.
+    Content,
+}
+
 /// Containers inside the selection that read like boilerplate (Readability's conditional cleaning).
 fn prune_marks(
     doc: &Document,
@@ -625,8 +663,9 @@ fn prune_marks(
     related: &Related,
     focus: Focus,
     roots: &[Ix],
-    by_links: bool,
+    links: Links,
 ) -> Vec<bool> {
+    let by_links = links != Links::Content;
     let n = doc.len();
     let mut prune = vec![false; n];
     let (ld_hi, ld_lo) = match focus {
@@ -699,7 +738,19 @@ fn prune_marks(
             if st.commas[i] >= 10 {
                 continue;
             }
-            let ld = st.link_density(i);
+            let ld = if links != Links::CardsAreContent {
+                st.link_density(i)
+            } else if doc
+                .ancestors(i)
+                .take(8)
+                .find(|&a| doc.tag(a) == "a")
+                .is_some_and(|a| st.card_len[a] > 0)
+            {
+                // A part of a card: its text is the card's, not a menu's.
+                0.0
+            } else {
+                st.link_len[i].saturating_sub(st.card_len[i]) as f32 / st.len[i].max(1) as f32
+            };
             let (p, li, img, input) = (
                 st.p[i] as f32,
                 st.li[i] as f32,
