@@ -178,6 +178,8 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "loading...",
     "loading…",
     "post navigation",
+    "continue reading",
+    "read more",
     "%d bloggers like this:",
     // forum platforms (XenForo, vBulletin, phpBB)
     "click to expand...",

@@ -905,6 +905,11 @@ mod tests {
             "You must log in or register to reply here."
         ));
         assert!(!is_boilerplate_line("Click to expand the diagram below."));
+        assert!(is_boilerplate_line(" Continue  reading "));
+        assert!(is_boilerplate_line("Read more"));
+        assert!(!is_boilerplate_line(
+            "Read more about the study in the journal."
+        ));
     }
 
     #[test]
