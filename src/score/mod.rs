@@ -208,53 +208,52 @@ pub fn main_content(
     let related = Related::find(doc, marks, &st);
     let selected = select(doc, marks, &st, &related, focus, body);
     let selected = expand(doc, &st, &related, focus, body, selected);
-    let mut prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, Links::Menus);
+    // One reading of a set of roots: what pruning leaves of them, with links read one way.
+    let read = |roots: &[Ix], links: Links| {
+        let prune = prune_marks(doc, marks, &st, &related, focus, roots, links);
+        let len = kept_len(doc, &st, roots, &prune);
+        Reading { prune, len, links }
+    };
+    let mut sel = read(&selected, Links::Menus);
     // The whole cleaned page is the other reading: when the chosen container holds less than
     // a share of the page's cleaned text, the page is not one article but several sections
     // (a product, a service, a thread), and the cleaned page is the better answer.
-    let mut prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], Links::Menus);
-    let mut sel_len = kept_len(doc, &st, &selected, &prune_sel);
-    let mut page_len = kept_len(doc, &st, &[body], &prune_page);
+    let mut page = read(&[body], Links::Menus);
     let sel_all: u32 = selected.iter().map(|&r| st.len[r]).sum();
-    let most_pruned = sel_all >= 2 * sel_len.max(100);
+    let most_pruned = sel_all >= 2 * sel.len.max(100);
     // Many CMSs call every page an article; a selection made of headlines that link away, or
     // a page with little text of its own besides such headlines, is a listing whatever the
     // page says.
     let listing = headline_links(doc, marks, &st, &related, &selected) >= 4
-        || (page_len < 1000 && headline_links(doc, marks, &st, &related, &[body]) >= 4);
-    let page_type = if listing { None } else { page_type };
-    let (mut sel_links_kept, mut page_links_kept) = (false, false);
-    if most_pruned && (sel_len.max(page_len) < 1000 || page_type != Some("article")) {
+        || (page.len < 1000 && headline_links(doc, marks, &st, &related, &[body]) >= 4);
+    let article = page_type == Some("article") && !listing;
+    if most_pruned && (sel.len.max(page.len) < 1000 || !article) {
         // Link pruning took most of a short container, or of any container on a page that is
         // no declared article: its links are what it says (a chapter's table of contents, an
         // index page, a list of books or jobs), not a menu beside the text.
-        trace!("pruning left {sel_len} of the selection's {sel_all} chars: links kept");
-        prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, Links::Content);
-        sel_len = kept_len(doc, &st, &selected, &prune_sel);
-        sel_links_kept = true;
+        trace!(
+            "pruning left {} of the selection's {sel_all} chars: links kept",
+            sel.len
+        );
+        sel = read(&selected, Links::Content);
     }
-    if sel_len.max(page_len) < 1000 && st.len[body] >= 2000 && page_type != Some("article") {
+    if sel.len.max(page.len) < 1000 && st.len[body] >= 2000 && !article {
         // Link-density pruning left almost nothing of a page with text: the page is made of
         // links (a listing of products, jobs or posts), and the links are its content.
         trace!(
-            "pruning left {page_len} of {} chars: links kept",
-            st.len[body]
+            "pruning left {} of {} chars: links kept",
+            page.len, st.len[body]
         );
-        prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], Links::Content);
-        page_len = kept_len(doc, &st, &[body], &prune_page);
-        page_links_kept = true;
+        page = read(&[body], Links::Content);
     }
-    if page_type != Some("article") {
+    if !article {
         // Beside an article, tiles of links are other stories; elsewhere (a service page's
         // offers, a blog index's teasers) they are what the page says.
-        let cards = Links::CardsAreContent;
-        if !sel_links_kept {
-            prune_sel = prune_marks(doc, marks, &st, &related, focus, &selected, cards);
-            sel_len = kept_len(doc, &st, &selected, &prune_sel);
+        if sel.links == Links::Menus {
+            sel = read(&selected, Links::CardsAreContent);
         }
-        if !page_links_kept {
-            prune_page = prune_marks(doc, marks, &st, &related, focus, &[body], cards);
-            page_len = kept_len(doc, &st, &[body], &prune_page);
+        if page.links == Links::Menus {
+            page = read(&[body], Links::CardsAreContent);
         }
     }
     let mut min_share = match focus {
@@ -262,15 +261,18 @@ pub fn main_content(
         Focus::Balanced => 0.4,
         Focus::Recall => 0.6,
     };
-    if page_type == Some("article") {
+    if article {
         // The page says it is one article: what lies outside its container is furniture.
         min_share *= 0.5;
     }
-    trace!("selection keeps {sel_len} of {page_len} chars of the cleaned page");
-    let (roots, prune) = if (sel_len as f32) < min_share * page_len as f32 {
-        (vec![body], prune_page)
+    trace!(
+        "selection keeps {} of {} chars of the cleaned page",
+        sel.len, page.len
+    );
+    let (roots, prune) = if (sel.len as f32) < min_share * page.len as f32 {
+        (vec![body], page.prune)
     } else {
-        (selected, prune_sel)
+        (selected, sel.prune)
     };
     #[cfg(feature = "trace")]
     {
@@ -641,6 +643,16 @@ fn expand(
         Some(c) => vec![c],
         None => roots,
     }
+}
+
+/// What pruning leaves of a set of roots.
+struct Reading {
+    /// Pruned nodes.
+    prune: Vec<bool>,
+    /// Text length kept.
+    len: u32,
+    /// How the links were read.
+    links: Links,
 }
 
 /// How pruning reads the links inside the selection.
