@@ -38,6 +38,9 @@ pub struct Node {
 #[derive(Debug, Clone)]
 struct Attr {
     name: LocalName,
+    /// The name's length: most attributes of an element are told apart from the one asked
+    /// for by it, without reading the name.
+    name_len: usize,
     value: (usize, usize),
 }
 
@@ -102,7 +105,7 @@ impl Document {
             .attrs
             .get(n.data.0..n.data.1)?
             .iter()
-            .find(|a| &*a.name == name)?;
+            .find(|a| a.name_len == name.len() && &*a.name == name)?;
         self.strings.get(a.value.0..a.value.1)
     }
     /// Direct children of node `i`, in order.
@@ -479,6 +482,7 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
                         let start = strings.len();
                         strings.push_str(&a.value);
                         attrs.push(Attr {
+                            name_len: a.name.local.len(),
                             name: a.name.local,
                             value: (start, strings.len()),
                         });
