@@ -15,6 +15,9 @@ pub struct Marks {
     pub dead: Vec<bool>,
     /// Class/id weight of each element: positive for content names, negative for boilerplate.
     pub weight: Vec<i32>,
+    /// Visible text length of each subtree ([`text_lengths`]); for a text node that is not
+    /// dead, its [`measure`].
+    pub len: Vec<u32>,
 }
 
 /// A vocabulary list as a set, built once per process.
@@ -263,6 +266,13 @@ fn count_with_runs(whitespace: impl Iterator<Item = bool>) -> u32 {
 /// never content and what is hidden goes.
 pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     let len = text_lengths(doc);
+    let mut marks = choose_marks(doc, &len, focus, shape);
+    marks.len = len;
+    marks
+}
+
+/// The marks of the first marking pass that leaves the page its content (see [`mark`]).
+fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Marks {
     // Class and id names are read once; each marking pass only weighs them differently.
     let article = shape == Shape::Article;
     let mut names = NameCache::default();
@@ -278,13 +288,13 @@ pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
             }
         })
         .collect();
-    let (marks, live, comments) = mark_with(doc, &len, &signals, focus, Level::Full);
+    let (marks, live, comments) = mark_with(doc, len, &signals, focus, Level::Full);
     if shape == Shape::Discussion || (comments > 0 && live < 500) {
         // Where the posts themselves are marked up as comments (Reddit, Disqus-style threads),
         // dropping comment sections would drop the thread; where only the remarks under each
         // post are (Stack Exchange: under 40% of the thread's text), they go like comments
         // beside an article.
-        let (keep, live_keep, _) = mark_with(doc, &len, &signals, focus, Level::KeepComments);
+        let (keep, live_keep, _) = mark_with(doc, len, &signals, focus, Level::KeepComments);
         let remarks = live >= 200 && live as f32 >= 0.6 * live_keep as f32;
         if shape == Shape::Discussion && remarks {
             return marks;
@@ -300,14 +310,14 @@ pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.
-        let (by_tags, live_tags, _) = mark_with(doc, &len, &signals, focus, Level::Structure);
+        let (by_tags, live_tags, _) = mark_with(doc, len, &signals, focus, Level::Structure);
         if live_tags > 2 * live.max(100) {
             trace!("vocabulary left {live} chars of {live_tags}: structure-only cleaning");
             return by_tags;
         }
     }
     if live < 200 {
-        let (minimal, live_minimal, _) = mark_with(doc, &len, &signals, focus, Level::Minimal);
+        let (minimal, live_minimal, _) = mark_with(doc, len, &signals, focus, Level::Minimal);
         if live_minimal > 2 * live.max(100) {
             trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
             return minimal;
@@ -497,7 +507,12 @@ fn mark_with(
         dead[i] = j || parent_dead;
     }
     let live = len[body].saturating_sub(junk_len);
-    (Marks { dead, weight }, live, comment_len)
+    let marks = Marks {
+        dead,
+        weight,
+        len: Vec::new(),
+    };
+    (marks, live, comment_len)
 }
 
 #[cfg(test)]

@@ -140,7 +140,9 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
             continue;
         }
         if let Some(t) = doc.text(i) {
-            let l = measure(t);
+            // Measured when the page was marked (a live text node has no never-content parent).
+            let l = marks.len[i];
+            debug_assert_eq!(l, measure(t));
             let c = count_commas(t);
             s.len[i] = l;
             s.commas[i] = c;
