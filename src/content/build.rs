@@ -726,6 +726,26 @@ fn clean_language(l: &str) -> Option<String> {
 
 /// Collapses runs of whitespace into one space.
 pub(crate) fn collapse(s: &str) -> String {
+    if s.is_ascii() {
+        // The same over bytes (ASCII whitespace as `char::is_whitespace` has it).
+        let mut out = Vec::with_capacity(s.len());
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                space = true;
+            } else {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b);
+            }
+        }
+        if space {
+            out.push(b' ');
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.chars() {
@@ -798,6 +818,13 @@ fn tidy(mut run: Vec<Inline>) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_and_unicode_whitespace_collapse_alike() {
+        assert_eq!(collapse("  a \n\t b\x0b\x0bc\r\n"), " a b c ");
+        assert_eq!(collapse("\u{a0}a\u{2003} b "), " a b ");
+        assert_eq!(collapse(""), "");
+    }
     use crate::Limits;
 
     fn blocks(html: &str, base: Option<&str>) -> Vec<Block> {
