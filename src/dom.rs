@@ -108,6 +108,19 @@ impl Document {
             .find(|a| a.name_len == name.len() && &*a.name == name)?;
         self.strings.get(a.value.0..a.value.1)
     }
+    /// The attributes of element `i` (name, value), in name order; none for other nodes.
+    pub fn attrs(&self, i: Ix) -> impl Iterator<Item = (&str, &str)> + '_ {
+        let n = &self.nodes[i];
+        let list = match n.tag {
+            Some(_) => self.attrs.get(n.data.0..n.data.1).unwrap_or_default(),
+            None => &[],
+        };
+        list.iter().map(|a| {
+            let value = self.strings.get(a.value.0..a.value.1).unwrap_or_default();
+            (&*a.name, value)
+        })
+    }
+
     /// Direct children of node `i`, in order.
     pub fn children(&self, i: Ix) -> Children<'_> {
         Children {

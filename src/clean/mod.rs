@@ -181,24 +181,75 @@ fn hidden_by_class(class: &str) -> bool {
     })
 }
 
-/// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
-pub fn is_hidden(doc: &Document, i: Ix) -> bool {
-    if is_collapsed_panel(doc, i) {
+/// The attributes of an element that say whether it is hidden or furniture, read in one pass
+/// over its attributes.
+#[derive(Default)]
+struct Said<'a> {
+    role: Option<&'a str>,
+    hidden: bool,
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    style: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    aria_labelledby: bool,
+}
+
+impl<'a> Said<'a> {
+    fn of(doc: &'a Document, i: Ix) -> Said<'a> {
+        let mut s = Said::default();
+        for (name, value) in doc.attrs(i) {
+            match name {
+                "role" => s.role = Some(value),
+                "hidden" => s.hidden = true,
+                "id" => s.id = Some(value),
+                "class" => s.class = Some(value),
+                "style" => s.style = Some(value),
+                "aria-hidden" => s.aria_hidden = Some(value),
+                "aria-labelledby" => s.aria_labelledby = true,
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// Whether the element is a tab panel or an accordion's panel (a region labelled by its
+    /// header): hidden only until a reader opens it, and part of the page.
+    fn collapsed_panel(&self) -> bool {
+        self.role.is_some_and(|r| {
+            let r = r.trim();
+            r.eq_ignore_ascii_case("tabpanel")
+                || (r.eq_ignore_ascii_case("region") && self.aria_labelledby)
+        })
+    }
+
+    /// Whether the element says it is hidden from assistive technology (`aria-hidden="true"`):
+    /// often furniture, but also the page behind an open dialog.
+    fn aria_hidden(&self) -> bool {
+        self.aria_hidden
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            && !self.collapsed_panel()
+    }
+}
+
+/// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`),
+/// from what its attributes say.
+fn hidden_by(said: &Said) -> bool {
+    if said.collapsed_panel() {
         return false;
     }
-    if doc.attr(i, "hidden").is_some() {
+    if said.hidden {
         // React's streaming server rendering parks finished segments in `<div hidden id="S:n">`
         // and moves them into place with a script: they are the page.
-        let react_segment = doc
-            .attr(i, "id")
+        let react_segment = said
+            .id
             .and_then(|id| id.strip_prefix("S:"))
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         return !react_segment;
     }
-    if doc.attr(i, "class").is_some_and(hidden_by_class) {
+    if said.class.is_some_and(hidden_by_class) {
         return true;
     }
-    if let Some(style) = doc.attr(i, "style") {
+    if let Some(style) = said.style {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -391,24 +442,6 @@ enum Level {
     Minimal,
 }
 
-/// Whether an element says it is hidden from assistive technology (`aria-hidden="true"`):
-/// often furniture, but also the page behind an open dialog.
-fn aria_hidden(doc: &Document, i: Ix) -> bool {
-    doc.attr(i, "aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        && !is_collapsed_panel(doc, i)
-}
-
-/// Whether an element is a tab panel or an accordion's panel (a region labelled by its
-/// header): hidden only until a reader opens it, and part of the page.
-fn is_collapsed_panel(doc: &Document, i: Ix) -> bool {
-    doc.attr(i, "role").is_some_and(|r| {
-        let r = r.trim();
-        r.eq_ignore_ascii_case("tabpanel")
-            || (r.eq_ignore_ascii_case("region") && doc.attr(i, "aria-labelledby").is_some())
-    })
-}
-
 /// One marking pass; returns the marks, the live text length and the text length of the
 /// comment sections it removed.
 fn mark_with(
@@ -442,6 +475,7 @@ fn mark_with(
         let tag = doc.tag(i);
         let share = len[i] as f32 / total;
         let sig = signals[i];
+        let said = Said::of(doc, i);
         // Where comments are content, their names are no evidence against a container; where
         // the vocabulary misread the page, its names are weak evidence.
         let negative = sig.negative && (drop_comments || !sig.comments);
@@ -458,16 +492,16 @@ fn mark_with(
         };
         let j = if tag == "html" || tag == "body" {
             false
-        } else if never.contains(tag) || is_hidden(doc, i) {
+        } else if never.contains(tag) || hidden_by(&said) {
             true
         } else if level == Level::Minimal {
             false
         } else if tag == "a" && len[i] <= 3 && is_anchor_symbol(doc, i) {
             true
         } else if furniture.contains(tag)
-            || aria_hidden(doc, i)
-            || doc
-                .attr(i, "role")
+            || said.aria_hidden()
+            || said
+                .role
                 .is_some_and(|r| roles.contains(r.trim().to_ascii_lowercase().as_str()))
         {
             share < wrapper_share || len[i] < 500
@@ -576,7 +610,7 @@ mod tests {
             &crate::Limits::default(),
         );
         let hidden: Vec<_> = (0..d.len())
-            .filter(|&i| d.is_element(i) && is_hidden(&d, i))
+            .filter(|&i| d.is_element(i) && hidden_by(&Said::of(&d, i)))
             .map(|i| d.tag(i).to_string())
             .collect();
         // aria-hidden is weighed by size in `mark`, and React's streamed segments are the page.
