@@ -197,14 +197,16 @@ struct Said<'a> {
 impl<'a> Said<'a> {
     fn of(doc: &'a Document, i: Ix) -> Said<'a> {
         let mut s = Said::default();
+        // The first of a name counts, as with `Document::attr` (names repeat only across
+        // namespaces, in foreign content).
         for (name, value) in doc.attrs(i) {
             match name {
-                "role" => s.role = Some(value),
+                "role" => s.role = s.role.or(Some(value)),
                 "hidden" => s.hidden = true,
-                "id" => s.id = Some(value),
-                "class" => s.class = Some(value),
-                "style" => s.style = Some(value),
-                "aria-hidden" => s.aria_hidden = Some(value),
+                "id" => s.id = s.id.or(Some(value)),
+                "class" => s.class = s.class.or(Some(value)),
+                "style" => s.style = s.style.or(Some(value)),
+                "aria-hidden" => s.aria_hidden = s.aria_hidden.or(Some(value)),
                 "aria-labelledby" => s.aria_labelledby = true,
                 _ => {}
             }
