@@ -871,16 +871,27 @@ fn opens_with_related_heading(doc: &Document, marks: &Marks, st: &Stats, i: Ix) 
 
 /// Whether a short block's whole text is a known boilerplate line ("Share this:", "Leave a Reply").
 fn is_boilerplate_line(text: &str) -> bool {
+    let lines = crate::clean::vocab::BOILERPLATE_LINES;
+    // The first letter turns most texts away before any copy: an ASCII one lower-cases to
+    // itself lower-cased, which must start one of the lines.
+    match text.trim_start().chars().next() {
+        None => return false,
+        Some(c) if c.is_ascii() => {
+            let c = c.to_ascii_lowercase() as u8;
+            if !lines.iter().any(|line| line.as_bytes().first() == Some(&c)) {
+                return false;
+            }
+        }
+        Some(_) => {}
+    }
     let t = crate::content::collapse(text);
     let t = t.trim();
     if t.is_ascii() {
         // The lines are lower-case: ASCII text equals one lower-cased exactly when it equals
         // it ignoring ASCII case.
-        return crate::clean::vocab::BOILERPLATE_LINES
-            .iter()
-            .any(|line| line.eq_ignore_ascii_case(t));
+        return lines.iter().any(|line| line.eq_ignore_ascii_case(t));
     }
-    crate::clean::vocab::BOILERPLATE_LINES.contains(&t.to_lowercase().as_str())
+    lines.contains(&t.to_lowercase().as_str())
 }
 
 #[cfg(test)]
