@@ -720,7 +720,7 @@ fn prune_marks(
                 continue;
             }
             let tag = doc.tag(i);
-            if st.len[i] > 0 && st.len[i] < 60 && is_boilerplate_line(&doc.text_content(i)) {
+            if related.line[i] {
                 prune[i] = true;
                 continue;
             }
@@ -806,12 +806,16 @@ fn prune_marks(
     prune
 }
 
-/// The boxes of links to other pages that announce themselves with a heading.
+/// The boxes of links to other pages that announce themselves with a heading, and the short
+/// lines that are boilerplate wherever they stand.
 struct Related {
     /// `true` inside such a box.
     inside: Vec<bool>,
     /// Text outside links within such boxes, per subtree.
     prose: Vec<u32>,
+    /// Short elements whose whole text is a boilerplate line ("Share this:", "Read more"),
+    /// read once for all the pruning passes.
+    line: Vec<bool>,
 }
 
 impl Related {
@@ -842,7 +846,20 @@ impl Related {
                 prose[p] = prose[p].saturating_add(prose[i]);
             }
         }
-        Related { inside, prose }
+        let line = (0..n)
+            .map(|i| {
+                doc.is_element(i)
+                    && !marks.dead[i]
+                    && st.len[i] > 0
+                    && st.len[i] < 60
+                    && is_boilerplate_line(&doc.text_content(i))
+            })
+            .collect();
+        Related {
+            inside,
+            prose,
+            line,
+        }
     }
 }
 
