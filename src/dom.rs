@@ -206,6 +206,9 @@ struct SNode {
     /// Element name (an empty name for other nodes; the tree builder asks only elements).
     name: QualName,
     kind: SKind,
+    /// Text appended to it is dropped: scripts other than JSON-LD and style sheets, whose text
+    /// no stage reads (not copying it saves a good share of the parse on script-heavy pages).
+    mute: bool,
     parent: usize,
     prev: usize,
     next: usize,
@@ -243,6 +246,7 @@ impl SNode {
         SNode {
             name,
             kind,
+            mute: false,
             parent: NONE,
             prev: NONE,
             next: NONE,
@@ -340,7 +344,16 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
         let template = name.expanded() == html5ever::expanded_name!(html "template");
+        let mute = match name.local {
+            local_name!("style") => true,
+            local_name!("script") => !attrs.iter().any(|a| {
+                a.name.local == local_name!("type")
+                    && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+            }),
+            _ => false,
+        };
         let el = self.add(name, SKind::Element(attrs));
+        self.nodes.borrow_mut()[el].mute = mute;
         if template {
             // The template's content lives in a fragment below it (never page content).
             let frag = self.add(empty_name(), SKind::Other);
@@ -362,6 +375,9 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(i) => append_child(&mut self.nodes.borrow_mut(), *parent, i),
             NodeOrText::AppendText(text) => {
                 let mut nodes = self.nodes.borrow_mut();
+                if nodes[*parent].mute {
+                    return;
+                }
                 let last = nodes[*parent].last;
                 if let Some(i) = text_after(&mut nodes, last, text) {
                     append_child(&mut nodes, *parent, i);
@@ -726,6 +742,24 @@ mod tests {
         assert_eq!(kids, ["p", "p"]);
         let span = d.find_tag("span").unwrap_or(0);
         assert!(!d.contains(div, span));
+    }
+
+    #[test]
+    fn only_json_ld_keeps_its_script_text() {
+        let d = Document::parse(
+            r#"<head><style>p { color: red }</style><script>var a = "<p>x</p>";</script>
+            <script type=" Application/LD+JSON ">{"@type":"NewsArticle"}</script></head><body><p>text</p>"#,
+            &crate::Limits::default(),
+        );
+        let texts: Vec<&str> = (0..d.len())
+            .filter_map(|i| d.text(i))
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        assert_eq!(texts, [r#"{"@type":"NewsArticle"}"#, "text"]);
+        assert_eq!(
+            d.find_tag("script").map(|s| d.text_content(s)),
+            Some(String::new())
+        );
     }
 
     #[test]
