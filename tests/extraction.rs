@@ -505,3 +505,30 @@ fn beside_a_declared_article_linked_tiles_are_other_stories() {
     has(&a.text, "Paragraph 5 about the river");
     lacks(&a.text, "Other story number");
 }
+
+#[test]
+fn a_blog_index_keeps_the_titles_of_its_posts() {
+    let posts: String = [
+        ("tomatoes", "Growing tomatoes on a balcony"),
+        ("herbs", "Herbs that survive a cold windowsill"),
+        ("compost", "A compost bin for a flat"),
+        ("seeds", "Starting seeds under a lamp"),
+    ]
+    .iter()
+    .map(|(slug, title)| {
+        format!(
+            r#"<article class="post type-post hentry"><header class="entry-header"><h2 class="entry-title"><a href="/2024/{slug}">{title}</a></h2>
+            <ul class="post-meta"><li><a href="/author/jane">Jane</a></li><li><a href="/2024/{slug}">May 3, 2024</a></li></ul></header>
+            <div class="entry-content"><p>What I learned about {slug} this year, in a few sentences: what worked, what failed, and what I will try next spring.</p>
+            <p><a href="/2024/{slug}#more" class="more-link">Continue reading</a></p></div></article>"#
+        )
+    })
+    .collect();
+    let html = chrome(&format!(r#"<main id="site-content">{posts}</main>"#));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    has(&a.text, "Growing tomatoes on a balcony");
+    has(&a.text, "Starting seeds under a lamp");
+    has(&a.text, "What I learned about compost");
+    lacks(&a.text, "Continue reading");
+    lacks(&a.text, "Another story");
+}

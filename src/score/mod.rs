@@ -762,6 +762,18 @@ fn prune_marks(
             {
                 // A part of a card: its text is the card's, not a menu's.
                 0.0
+            } else if doc
+                .ancestors(i)
+                .take(6)
+                .find(|&a| doc.tag(a) == "article")
+                .is_some_and(|a| {
+                    st.headings[a] > 0 && st.len[a].saturating_sub(st.link_len[a]) >= 80
+                })
+            {
+                // A part of an <article> with a heading and prose of its own (a post, or a
+                // blog index's teaser of one): its title, byline and link lists are the
+                // article's, not a menu's.
+                0.0
             } else {
                 st.link_len[i].saturating_sub(st.card_len[i]) as f32 / st.len[i].max(1) as f32
             };
