@@ -532,3 +532,25 @@ fn a_blog_index_keeps_the_titles_of_its_posts() {
     lacks(&a.text, "Continue reading");
     lacks(&a.text, "Another story");
 }
+
+#[test]
+fn link_previews_inside_forum_posts_are_not_the_posts() {
+    let posts: String = (0..3)
+        .map(|k| {
+            format!(
+                r#"<article class="message message--post"><div class="message-userContent"><div class="bbWrapper">Post {k}: I bought a small camera this year, and I carry it everywhere, because the phone is not the same at all.
+                <div class="bbCodeBlock bbCodeBlock--unfurl js-unfurl"><div class="contentRow-header js-unfurl-title"><a href="https://news.example.com/cameras">Why cameras are a status symbol again</a></div>
+                <div class="contentRow-snippet js-unfurl-desc">A preview of the linked news story, in the words of its own summary, which the forum fetched.</div></div></div></div></article>"#
+            )
+        })
+        .collect();
+    let html = chrome(&format!(r#"<main><h1>Cameras in 2024</h1>{posts}</main>"#));
+    let a = Extractor::builder()
+        .url("https://forum.example.org/threads/cameras-in-2024.42/")
+        .build()
+        .extract(html.as_bytes())
+        .expect("extracts");
+    has(&a.text, "Post 0: I bought a small camera");
+    has(&a.text, "Post 2: I bought a small camera");
+    lacks(&a.text, "A preview of the linked news story");
+}

@@ -92,6 +92,9 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "trending",
     "outbrain",
     "taboola",
+    // previews of linked pages inside posts (XenForo, Discourse "onebox")
+    "unfurl",
+    "onebox",
     // navigation
     "nav",
     "navbar",
