@@ -12,6 +12,23 @@ fn lacks(text: &str, needle: &str) {
     assert!(!text.contains(needle), "{needle:?} kept in {text:?}");
 }
 
+/// The page as a CMS serves it with og:type "article", whatever it holds.
+fn declared_article(html: &str) -> String {
+    html.replace(
+        "<html>",
+        r#"<html><head><meta property="og:type" content="article"></head>"#,
+    )
+}
+
+/// Extracts the page as fetched from `url`.
+fn extract_at(url: &str, html: &str) -> nutgraf::Article {
+    Extractor::builder()
+        .url(url)
+        .build()
+        .extract(html.as_bytes())
+        .expect("extracts")
+}
+
 fn prose(topic: &str, n: usize) -> String {
     (0..n)
         .map(|k| {
@@ -70,11 +87,10 @@ fn on_a_forum_thread_the_replies_marked_as_comments_are_the_content() {
         </div></main>"#,
         prose("proofing", 3)
     ));
-    let a = Extractor::builder()
-        .url("https://forum.example.org/threads/why-does-my-bread-not-rise.123/")
-        .build()
-        .extract(html.as_bytes())
-        .expect("extracts");
+    let a = extract_at(
+        "https://forum.example.org/threads/why-does-my-bread-not-rise.123/",
+        &html,
+    );
     has(&a.text, "I bake every weekend");
     has(&a.text, "proofing in the oven");
 }
@@ -375,11 +391,8 @@ fn a_section_page_that_calls_itself_an_article_keeps_its_linked_headlines_and_te
         .collect();
     let html = chrome(&format!(
         r#"<main><section id="main-section"><h1>Science</h1>{cards}</section></main>"#
-    ))
-    .replace(
-        "<html>",
-        r#"<html><head><meta property="og:type" content="article"></head>"#,
-    );
+    ));
+    let html = declared_article(&html);
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     for k in [0, 7] {
         has(&a.text, &format!("Headline of story {k}"));
@@ -404,11 +417,8 @@ fn a_product_grid_of_linked_cards_with_pictures_is_the_content_of_a_category_pag
     let html = chrome(&format!(
         r#"<main><h1>Robotic lawn mowers</h1><p>( 8 results )</p><div class="row">{cards}</div>
         <div class="popup"><p>We are growing our dealer network. Leave your email, and we will let you know when a dealer opens near you.</p></div></main>"#
-    ))
-    .replace(
-        "<html>",
-        r#"<html><head><meta property="og:type" content="article"></head>"#,
-    );
+    ));
+    let html = declared_article(&html);
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     for k in [0, 7] {
         has(&a.text, &format!("Robotic lawn mower {k} for half an acre"));
@@ -430,11 +440,10 @@ fn on_a_xenforo_1_thread_the_user_cards_beside_the_posts_go() {
     let html = chrome(&format!(
         r#"<main><h1>Do forums still have a role?</h1><ol class="messageList">{posts}</ol></main>"#
     ));
-    let a = Extractor::builder()
-        .url("https://forums.example.com/threads/do-forums-still-have-a-role.42/")
-        .build()
-        .extract(html.as_bytes())
-        .expect("extracts");
+    let a = extract_at(
+        "https://forums.example.com/threads/do-forums-still-have-a-role.42/",
+        &html,
+    );
     has(&a.text, "Reply 0: forums still matter");
     has(&a.text, "Reply 3: forums still matter");
     lacks(&a.text, "Trophy Points");
@@ -496,11 +505,8 @@ fn beside_a_declared_article_linked_tiles_are_other_stories() {
     let html = chrome(&format!(
         r#"<main><article><h1>The river rises</h1>{}</article><div class="grid">{tiles}</div></main>"#,
         prose("the river", 6)
-    ))
-    .replace(
-        "<html>",
-        r#"<html><head><meta property="og:type" content="article"></head>"#,
-    );
+    ));
+    let html = declared_article(&html);
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     has(&a.text, "Paragraph 5 about the river");
     lacks(&a.text, "Other story number");
@@ -545,11 +551,10 @@ fn link_previews_inside_forum_posts_are_not_the_posts() {
         })
         .collect();
     let html = chrome(&format!(r#"<main><h1>Cameras in 2024</h1>{posts}</main>"#));
-    let a = Extractor::builder()
-        .url("https://forum.example.org/threads/cameras-in-2024.42/")
-        .build()
-        .extract(html.as_bytes())
-        .expect("extracts");
+    let a = extract_at(
+        "https://forum.example.org/threads/cameras-in-2024.42/",
+        &html,
+    );
     has(&a.text, "Post 0: I bought a small camera");
     has(&a.text, "Post 2: I bought a small camera");
     lacks(&a.text, "A preview of the linked news story");
