@@ -185,6 +185,11 @@ fn parse_guarded(text: &str, opts: html5ever::ParseOpts, cap: usize) -> Vec<SNod
     tok.sink.inner.sink.finish()
 }
 
+/// Whether a `<script>`'s `type` says it holds JSON-LD, the one script text any stage reads.
+pub(crate) fn is_json_ld_type(t: &str) -> bool {
+    t.trim().eq_ignore_ascii_case("application/ld+json")
+}
+
 /// "No node" in the links of [`SNode`].
 const NONE: usize = usize::MAX;
 
@@ -346,10 +351,9 @@ impl TreeSink for Sink {
         let template = name.expanded() == html5ever::expanded_name!(html "template");
         let mute = match name.local {
             local_name!("style") => true,
-            local_name!("script") => !attrs.iter().any(|a| {
-                a.name.local == local_name!("type")
-                    && a.value.trim().eq_ignore_ascii_case("application/ld+json")
-            }),
+            local_name!("script") => !attrs
+                .iter()
+                .any(|a| a.name.local == local_name!("type") && is_json_ld_type(&a.value)),
             _ => false,
         };
         let el = self.add(name, SKind::Element(attrs));

@@ -818,6 +818,7 @@ fn tidy(mut run: Vec<Inline>) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Limits;
 
     #[test]
     fn ascii_and_unicode_whitespace_collapse_alike() {
@@ -825,7 +826,6 @@ mod tests {
         assert_eq!(collapse("\u{a0}a\u{2003} b "), " a b ");
         assert_eq!(collapse(""), "");
     }
-    use crate::Limits;
 
     fn blocks(html: &str, base: Option<&str>) -> Vec<Block> {
         let doc = Document::parse(html, &Limits::default());

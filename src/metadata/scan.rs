@@ -16,11 +16,21 @@ static BYLINE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Words that may lead a visible byline's "by" word: "Written by", "Posted by"...
+const BY_LEADS: [&str; 6] = ["written", "posted", "published", "words", "story", "text"];
+
+/// The "by" of a visible byline in the languages we read.
+const BY_WORDS: [&str; 10] = [
+    "by", "von", "par", "por", "door", "av", "af", "przez", "от", "di",
+];
+
 /// The start of a visible byline: "By", "Written by", "Posted by", "Von", "Par", "Por"...
 static BY_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:(?:written|posted|published|words|story|text)\s+)?(?:by|von|par|por|door|av|af|przez|от|di)\b(?:\s*:)?(?:\s|$)",
-    )
+    Regex::new(&format!(
+        r"(?i)^\s*(?:(?:{})\s+)?(?:{})\b(?:\s*:)?(?:\s|$)",
+        BY_LEADS.join("|"),
+        BY_WORDS.join("|")
+    ))
     .ok()
 });
 
@@ -50,40 +60,28 @@ pub fn is_match(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
 /// (or the text) can only match as one of the pattern's words; where a non-ASCII character
 /// starts or ends it, the regex decides (so that case folding stays the regex's own).
 fn may_start_byline(t: &str) -> bool {
-    const FIRST_WORDS: [&str; 15] = [
-        "written",
-        "posted",
-        "published",
-        "words",
-        "story",
-        "text",
-        "by",
-        "von",
-        "par",
-        "por",
-        "door",
-        "av",
-        "af",
-        "przez",
-        "di",
-    ];
+    let mut first_words = BY_LEADS.iter().chain(&BY_WORDS);
     let t = t.trim_start();
     // First the first letter, which turns away most texts at once.
-    if !t.chars().next().is_some_and(|c| {
-        !c.is_ascii()
-            || matches!(
-                c.to_ascii_lowercase(),
-                'w' | 'p' | 's' | 't' | 'b' | 'v' | 'd' | 'a'
-            )
-    }) {
-        return false;
+    match t.bytes().next() {
+        None => return false,
+        Some(b) if b.is_ascii() => {
+            let b = b.to_ascii_lowercase();
+            if !first_words
+                .clone()
+                .any(|w| w.as_bytes().first() == Some(&b))
+            {
+                return false;
+            }
+        }
+        Some(_) => {}
     }
     let w = t.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (word, rest) = t.split_at(w);
-    if rest.chars().next().is_some_and(|c| !c.is_ascii()) {
+    if w == 0 || rest.chars().next().is_some_and(|c| !c.is_ascii()) {
         return true;
     }
-    FIRST_WORDS.iter().any(|f| word.eq_ignore_ascii_case(f))
+    first_words.any(|f| word.eq_ignore_ascii_case(f))
 }
 
 /// What a class or id value says, by [`BYLINE_RE`] and [`DATE_RE`], remembered per distinct
@@ -385,12 +383,9 @@ pub fn scan(doc: &Document) -> Page {
                 }
             }
             "script" => {
-                let ty = doc
-                    .attr(i, "type")
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                if ty == "application/ld+json" && p.json_ld.len() < MAX_CANDIDATES {
+                if doc.attr(i, "type").is_some_and(crate::dom::is_json_ld_type)
+                    && p.json_ld.len() < MAX_CANDIDATES
+                {
                     p.json_ld.push(doc.text_content(i));
                 }
                 // Nothing inside a script is an element.

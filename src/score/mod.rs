@@ -248,7 +248,9 @@ pub fn main_content(
         );
         page = read(&[body], Links::Content);
     }
-    if !article {
+    // Reading cards as content changes nothing on a page without card links or <article>s.
+    let cards = st.card_len[body] > 0 || doc.find_tag("article").is_some();
+    if !article && cards {
         // Beside an article, tiles of links are other stories; elsewhere (a service page's
         // offers, a blog index's teasers) they are what the page says.
         if sel.links == Links::Menus {
@@ -754,25 +756,7 @@ fn prune_marks(
             }
             let ld = if links != Links::CardsAreContent {
                 st.link_density(i)
-            } else if doc
-                .ancestors(i)
-                .take(8)
-                .find(|&a| doc.tag(a) == "a")
-                .is_some_and(|a| st.card_len[a] > 0)
-            {
-                // A part of a card: its text is the card's, not a menu's.
-                0.0
-            } else if doc
-                .ancestors(i)
-                .take(6)
-                .find(|&a| doc.tag(a) == "article")
-                .is_some_and(|a| {
-                    st.headings[a] > 0 && st.len[a].saturating_sub(st.link_len[a]) >= 80
-                })
-            {
-                // A part of an <article> with a heading and prose of its own (a post, or a
-                // blog index's teaser of one): its title, byline and link lists are the
-                // article's, not a menu's.
+            } else if in_card_or_post(doc, st, i) {
                 0.0
             } else {
                 st.link_len[i].saturating_sub(st.card_len[i]) as f32 / st.len[i].max(1) as f32
@@ -816,6 +800,32 @@ fn prune_marks(
         }
     }
     prune
+}
+
+/// Whether element `i` is a part of a card link (its text is the card's), or of an `<article>`
+/// with a heading and prose of its own (a post, or a blog index's teaser of one: its title,
+/// byline and link lists are the article's), rather than of a menu. Looks at the nearest link
+/// within 8 ancestors and the nearest `<article>` within 6.
+fn in_card_or_post(doc: &Document, st: &Stats, i: Ix) -> bool {
+    let (mut link, mut article) = (false, false);
+    for (depth, a) in doc.ancestors(i).take(8).enumerate() {
+        match doc.tag(a) {
+            "a" if !link => {
+                if st.card_len[a] > 0 {
+                    return true;
+                }
+                link = true;
+            }
+            "article" if !article && depth < 6 => {
+                if st.headings[a] > 0 && st.len[a].saturating_sub(st.link_len[a]) >= 80 {
+                    return true;
+                }
+                article = true;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The boxes of links to other pages that announce themselves with a heading, and the short
