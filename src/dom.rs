@@ -7,7 +7,7 @@
 //! html5ever's tree builder drives a small linked tree of our own ([`Sink`]), which is then
 //! laid out in pre-order once, with all text and attribute values copied into one string.
 
-use crate::Limits;
+use crate::options::Limits;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink};
@@ -753,7 +753,7 @@ mod tests {
         let d = Document::parse(
             r#"<head><style>p { color: red }</style><script>var a = "<p>x</p>";</script>
             <script type=" Application/LD+JSON ">{"@type":"NewsArticle"}</script></head><body><p>text</p>"#,
-            &crate::Limits::default(),
+            &crate::options::Limits::default(),
         );
         let texts: Vec<&str> = (0..d.len())
             .filter_map(|i| d.text(i))

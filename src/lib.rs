@@ -54,6 +54,7 @@ pub mod decode;
 mod dom;
 mod error;
 mod metadata;
+mod options;
 pub mod render;
 mod score;
 #[doc(hidden)]
@@ -67,84 +68,7 @@ pub struct ReadmeDoctests;
 pub use article::{Article, Comment};
 pub use content::{Block, Inline};
 pub use error::Error;
-
-use serde::{Deserialize, Serialize};
-
-/// How to trade precision for recall when choosing the main content.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Focus {
-    /// The default: the best overall balance of precision and recall.
-    #[default]
-    Balanced,
-    /// Leave out anything doubtful: less boilerplate, a little less content.
-    Precision,
-    /// Keep anything plausible: more content, a little more boilerplate.
-    Recall,
-}
-
-impl std::str::FromStr for Focus {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s.to_ascii_lowercase().as_str() {
-            "balanced" => Ok(Focus::Balanced),
-            "precision" => Ok(Focus::Precision),
-            "recall" => Ok(Focus::Recall),
-            other => Err(Error::InvalidOption(format!(
-                "unknown focus {other:?}: use balanced, precision or recall"
-            ))),
-        }
-    }
-}
-
-/// Limits that keep hostile input bounded in time and memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Limits {
-    /// Largest input accepted, in bytes; larger inputs are an [`Error::InputTooLarge`].
-    pub max_bytes: usize,
-    /// Element nesting deeper than this is flattened: deeper elements' text is kept, their structure is not.
-    pub max_depth: usize,
-    /// Most DOM nodes looked at; the rest of a larger document is ignored.
-    pub max_nodes: usize,
-    /// Most attributes read on one tag; the ones after are dropped before parsing.
-    #[serde(default = "default_max_attributes")]
-    pub max_attributes: usize,
-}
-
-fn default_max_attributes() -> usize {
-    Limits::default().max_attributes
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_bytes: 64 * 1024 * 1024,
-            max_depth: 512,
-            max_nodes: 2_000_000,
-            max_attributes: 1_000,
-        }
-    }
-}
-
-/// Every option of an extraction. Build one with [`Extractor::builder`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Options {
-    /// The page's address: base for relative links and the reported `url`.
-    pub url: Option<String>,
-    /// Precision / recall trade-off.
-    pub focus: Focus,
-    /// The charset the transport declared (the HTTP `Content-Type` charset), if any.
-    pub charset: Option<String>,
-    /// Also extract reader comments into [`Article::comments`].
-    pub comments: bool,
-    /// Bounds on the input.
-    pub limits: Limits,
-    /// When the page was fetched (`2024-05-01T10:00:00Z`, a date, or a 14-digit archive
-    /// timestamp): dates after it (by more than a day) are not publication dates. Without it the
-    /// bound is today; a value that does not parse is ignored.
-    #[serde(default)]
-    pub crawl_date: Option<String>,
-}
+pub use options::{Focus, Limits, Options};
 
 /// A configured, reusable extractor. It is `Send + Sync`: share one across threads.
 #[derive(Debug, Clone, Default)]

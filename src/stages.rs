@@ -1,6 +1,7 @@
 //! The pipeline one stage at a time, for the benchmarks in `benches/` (not a stable API).
 
-use crate::{Block, Focus, Limits, clean, dom, metadata, score};
+use crate::options::{Focus, Limits};
+use crate::{Block, clean, dom, metadata, score};
 
 /// A parsed page, as the later stages see it.
 pub struct Parsed(dom::Document);

@@ -3,8 +3,8 @@
 pub mod comments;
 pub mod vocab;
 
-use crate::Focus;
 use crate::dom::{Document, Ix};
+use crate::options::Focus;
 use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -609,7 +609,7 @@ mod tests {
         let d = Document::parse(
             r#"<div style="display: none">a</div><p hidden>b</p><span aria-hidden="true">c</span><i>d</i><div hidden id="S:1">streamed</div>
             <ul class="list d-none"><li>e</li></ul><div class="hide-on-print">f</div>"#,
-            &crate::Limits::default(),
+            &crate::options::Limits::default(),
         );
         let hidden: Vec<_> = (0..d.len())
             .filter(|&i| d.is_element(i) && hidden_by(&Said::of(&d, i)))
@@ -625,7 +625,7 @@ mod tests {
         let html = format!(
             r#"<body><div aria-hidden="true"><p>{prose}</p></div><span aria-hidden="true">icon</span></body>"#
         );
-        let d = Document::parse(&html, &crate::Limits::default());
+        let d = Document::parse(&html, &crate::options::Limits::default());
         let marks = mark(&d, Focus::Balanced, Shape::Other);
         let p = d.find_tag("p").unwrap_or(0);
         let span = d.find_tag("span").unwrap_or(0);

@@ -818,7 +818,7 @@ fn tidy(mut run: Vec<Inline>) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Limits;
+    use crate::options::Limits;
 
     #[test]
     fn ascii_and_unicode_whitespace_collapse_alike() {

@@ -352,8 +352,8 @@ pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Limits;
     use crate::metadata::scan::scan;
+    use crate::options::Limits;
 
     #[test]
     fn every_pattern_compiles() {

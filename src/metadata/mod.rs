@@ -493,7 +493,7 @@ fn page_type_of(t: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Limits;
+    use crate::options::Limits;
 
     fn meta(html: &str) -> Metadata {
         extract(&Document::parse(html, &Limits::default()), None)

@@ -443,7 +443,7 @@ pub fn scan(doc: &Document) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Limits;
+    use crate::options::Limits;
 
     #[test]
     fn the_first_letter_check_lets_every_byline_start_through() {

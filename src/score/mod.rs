@@ -7,10 +7,10 @@
 
 #![allow(clippy::needless_range_loop)] // the arena is walked by index ranges
 
-use crate::Focus;
 use crate::clean::{Marks, measure};
 use crate::content::Block;
 use crate::dom::{Document, Ix};
+use crate::options::Focus;
 
 /// Inline elements: text inside them belongs to the nearest block ancestor.
 fn is_inline(tag: &str) -> bool {
