@@ -1,0 +1,181 @@
+//! Per-node text statistics of the live document: lengths, links, commas, block counts.
+
+#![allow(clippy::needless_range_loop)] // the arena is walked by index ranges
+
+use crate::clean::{Marks, measure};
+use crate::dom::{Document, Ix};
+
+/// Inline elements: text inside them belongs to the nearest block ancestor.
+pub(crate) fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "span"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "small"
+            | "big"
+            | "sub"
+            | "sup"
+            | "code"
+            | "abbr"
+            | "cite"
+            | "q"
+            | "mark"
+            | "time"
+            | "font"
+            | "label"
+            | "s"
+            | "strike"
+            | "del"
+            | "ins"
+            | "br"
+            | "img"
+            | "wbr"
+            | "bdi"
+            | "bdo"
+            | "data"
+            | "dfn"
+            | "kbd"
+            | "samp"
+            | "var"
+            | "tt"
+            | "nobr"
+            | "picture"
+    )
+}
+
+/// Per-node statistics of the live (not junk) document.
+pub(crate) struct Stats {
+    /// Text length of the subtree.
+    pub len: Vec<u32>,
+    /// Text length inside links.
+    pub link_len: Vec<u32>,
+    /// Text length inside card links: links that wrap a heading and a description (a teaser
+    /// card, a product or service tile), at least 100 characters.
+    pub card_len: Vec<u32>,
+    /// Commas (of any script) in the subtree.
+    pub commas: Vec<u32>,
+    /// Text length owned directly (not through a nested block).
+    pub own_len: Vec<u32>,
+    /// Commas owned directly.
+    pub own_commas: Vec<u32>,
+    /// Counts of `p`, `li`, `img`, `input`, headings in the subtree.
+    pub p: Vec<u32>,
+    pub li: Vec<u32>,
+    pub img: Vec<u32>,
+    pub input: Vec<u32>,
+    pub headings: Vec<u32>,
+}
+
+fn count_commas(t: &str) -> u32 {
+    t.chars()
+        .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+/// Ids and anchor names of the document's elements: the targets of in-page links.
+fn anchor_targets(doc: &Document) -> std::collections::HashSet<&str> {
+    (1..doc.len())
+        .filter(|&i| doc.is_element(i))
+        .flat_map(|i| [doc.attr(i, "id"), doc.attr(i, "name")])
+        .flatten()
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
+    let n = doc.len();
+    let mut owner = vec![0usize; n];
+    let mut in_link = vec![false; n];
+    // A formula's elements (MathML tokens, rows, fractions) are inline: their text belongs to
+    // the block the formula stands in.
+    let mut in_math = vec![false; n];
+    let targets = anchor_targets(doc);
+    // A link to a place in the page itself (a table of contents, a footnote mark) does not
+    // lead away from the text: it is not link text.
+    let leads_away = |i: Ix| match doc.attr(i, "href").map(str::trim) {
+        Some(h) => match h.strip_prefix('#') {
+            Some(frag) => !targets.contains(frag),
+            None => true,
+        },
+        None => true,
+    };
+    for i in 1..n {
+        let p = doc.nodes[i].parent;
+        let t = doc.tag(i);
+        in_link[i] = (t == "a" && leads_away(i)) || in_link[p];
+        in_math[i] = t == "math" || in_math[p];
+        owner[i] = if doc.is_element(i) && !is_inline(t) && !in_math[i] {
+            i
+        } else {
+            owner[p]
+        };
+    }
+    let zero = || vec![0u32; n];
+    let mut s = Stats {
+        len: zero(),
+        link_len: zero(),
+        card_len: zero(),
+        commas: zero(),
+        own_len: zero(),
+        own_commas: zero(),
+        p: zero(),
+        li: zero(),
+        img: zero(),
+        input: zero(),
+        headings: zero(),
+    };
+    for i in (1..n).rev() {
+        if marks.dead[i] {
+            continue;
+        }
+        if let Some(t) = doc.text(i) {
+            // Measured when the page was marked (a live text node has no never-content parent).
+            let l = marks.len[i];
+            debug_assert_eq!(l, measure(t));
+            let c = count_commas(t);
+            s.len[i] = l;
+            s.commas[i] = c;
+            if in_link[i] {
+                s.link_len[i] = l;
+            }
+            let o = owner[i];
+            s.own_len[o] += l;
+            s.own_commas[o] += c;
+        } else {
+            match doc.tag(i) {
+                "p" => s.p[i] += 1,
+                "li" => s.li[i] += 1,
+                "img" => s.img[i] += 1,
+                "input" | "textarea" | "select" => s.input[i] += 1,
+                "h2" | "h3" | "h4" | "h5" | "h6" => s.headings[i] += 1,
+                "a" if s.headings[i] > 0 && s.len[i] >= 100 => s.card_len[i] = s.link_len[i],
+                _ => {}
+            }
+        }
+        let p = doc.nodes[i].parent;
+        s.len[p] += s.len[i];
+        s.link_len[p] += s.link_len[i];
+        s.card_len[p] += s.card_len[i];
+        s.headings[p] += s.headings[i];
+        s.commas[p] += s.commas[i];
+        s.p[p] += s.p[i];
+        s.li[p] += s.li[i];
+        s.img[p] += s.img[i];
+        s.input[p] += s.input[i];
+    }
+    s
+}
+
+impl Stats {
+    pub(crate) fn link_density(&self, i: Ix) -> f32 {
+        if self.len[i] == 0 {
+            0.0
+        } else {
+            self.link_len[i] as f32 / self.len[i] as f32
+        }
+    }
+}
