@@ -32,13 +32,19 @@ def load_scorer(corpus):
     return score
 
 
-def run(binary, corpus, dataset, out, extra):
+def run(binary, corpus, dataset, out, extra, model=None):
+    """Runs the binary over one dataset; `model` names a model file to use instead of the
+    embedded one (through NUTGRAF_MODEL, for leave-one-dataset-out runs)."""
+    env = dict(os.environ)
+    if model:
+        env["NUTGRAF_MODEL"] = model
     with open(out, "w", encoding="utf-8") as fh:
         subprocess.run(
             [binary, "--format", "json", *extra, os.path.join(corpus, dataset, "pages")],
             stdout=fh,
             stderr=subprocess.DEVNULL,
             check=False,
+            env=env,
         )
 
 

@@ -16,8 +16,20 @@ pub struct Comment {
     pub text: String,
 }
 
+/// One text block of the page with the content model's verdict (see
+/// [`crate::ExtractorBuilder::block_scores`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoredBlock {
+    /// The block's own text (a paragraph, heading, list item, cell …), whitespace collapsed.
+    pub text: String,
+    /// The model's probability that the block is content, 0 to 1 (absent where no model ran).
+    pub score: Option<f32>,
+    /// Whether the block is in the body.
+    pub kept: bool,
+}
+
 /// What nutgraf extracts from a page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The headline, without the site-name suffix of `<title>`.
     pub title: Option<String>,
@@ -49,12 +61,17 @@ pub struct Article {
     pub body: Vec<Block>,
     /// Reader comments (only when asked for), in page order.
     pub comments: Vec<Comment>,
+    /// Every text block of the page, in page order, with its score (only when asked for:
+    /// [`crate::ExtractorBuilder::block_scores`]), so a caller can set its own cut-off.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<ScoredBlock>,
 }
 
 impl Article {
     pub(crate) fn assemble(
         meta: Metadata,
         body: Vec<Block>,
+        blocks: Vec<ScoredBlock>,
         comments: Vec<Comment>,
         encoding: &str,
     ) -> Article {
@@ -77,6 +94,7 @@ impl Article {
             text,
             body,
             comments,
+            blocks,
         }
     }
 

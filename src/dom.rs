@@ -59,7 +59,8 @@ impl Document {
     pub fn parse(text: &str, limits: &Limits) -> Document {
         // A tag with thousands of attributes is quadratic in html5ever's tokenizer: cap them first.
         let capped = crate::attrcap::cap_attributes(text, limits.max_attributes);
-        let text: &str = &capped;
+        let closed = crate::repair::close_title(&capped);
+        let text: &str = &closed;
         // Parse as a browser with scripting off (as a crawler sees the page): the content of
         // `<noscript>` is markup then, which is where some platforms (Discourse) put the page.
         let opts = html5ever::ParseOpts {

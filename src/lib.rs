@@ -56,6 +56,7 @@ mod error;
 mod metadata;
 mod options;
 pub mod render;
+mod repair;
 mod score;
 #[doc(hidden)]
 pub mod stages;
@@ -65,7 +66,7 @@ pub mod stages;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-pub use article::{Article, Comment};
+pub use article::{Article, Comment, ScoredBlock};
 pub use content::{Block, Inline};
 pub use error::Error;
 pub use options::{Focus, Limits, Options};
@@ -107,6 +108,12 @@ impl ExtractorBuilder {
     /// publication date. See [`Options::crawl_date`] for the accepted forms.
     pub fn crawl_date(mut self, when: impl Into<String>) -> Self {
         self.options.crawl_date = Some(when.into());
+        self
+    }
+    /// Whether to return every text block with the content model's probability
+    /// ([`Article::blocks`]), for a cut-off of one's own.
+    pub fn block_scores(mut self, yes: bool) -> Self {
+        self.options.block_scores = yes;
         self
     }
     /// Input limits.
@@ -175,13 +182,21 @@ impl Extractor {
         // On a discussion page the replies are the content, not a comment section beside it.
         let shape = clean::Shape::of(meta.page_type.as_deref(), base);
         let marks = clean::mark(&doc, o.focus, shape);
-        let body = score::main_content(&doc, &marks, o.focus, base, meta.page_type.as_deref());
+        let mut blocks = o.block_scores.then(Vec::new);
+        let body = score::main_content(
+            &doc,
+            &marks,
+            o.focus,
+            base,
+            meta.page_type.as_deref(),
+            blocks.as_mut(),
+        );
         let comments = if o.comments {
             clean::comments::extract(&doc, base)
         } else {
             Vec::new()
         };
-        Article::assemble(meta, body, comments, encoding)
+        Article::assemble(meta, body, blocks.unwrap_or_default(), comments, encoding)
     }
 }
 

@@ -77,4 +77,10 @@ pub struct Options {
     /// bound is today; a value that does not parse is ignored.
     #[serde(default)]
     pub crawl_date: Option<String>,
+    /// Also return every text block with the content model's score in [`Article::blocks`]
+    /// (off by default: it costs a string per block).
+    ///
+    /// [`Article::blocks`]: crate::Article::blocks
+    #[serde(default)]
+    pub block_scores: bool,
 }

@@ -32,5 +32,19 @@ pub fn metadata(page: &Parsed) -> Option<String> {
 /// that metadata does not call a discussion).
 pub fn clean_and_score(page: &Parsed, focus: Focus) -> Vec<Block> {
     let marks = clean::mark(&page.0, focus, clean::Shape::Other);
-    score::main_content(&page.0, &marks, focus, None, None)
+    score::main_content(&page.0, &marks, focus, None, None, None)
+}
+
+pub use crate::score::{BlockRow, feature_names};
+
+/// The page's blocks with their content-model features, as [`crate::Extractor::extract`] sees
+/// them with the default options (for `quality/train.py`, through `examples/dump_blocks.rs`).
+pub fn block_rows(bytes: &[u8], url: Option<&str>) -> Vec<BlockRow> {
+    let (text, _) = crate::decode::decode_borrowed(bytes, None);
+    let doc = dom::Document::parse(&text, &Limits::default());
+    let meta = metadata::extract(&doc, url);
+    let base = meta.url.as_deref().or(url);
+    let shape = clean::Shape::of(meta.page_type.as_deref(), base);
+    let marks = clean::mark(&doc, Focus::Balanced, shape);
+    score::block_rows(&doc, &marks, Focus::Balanced, meta.page_type.as_deref())
 }

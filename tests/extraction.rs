@@ -162,10 +162,19 @@ fn hidden_tab_panels_are_content_because_a_reader_can_open_them() {
 }
 
 #[test]
-fn a_short_chapter_keeps_its_table_of_contents() {
+fn a_chapter_keeps_its_table_of_contents() {
     let toc: String = (1..=12)
         .map(|k| {
             format!(r##"<li><a href="#s{k}">11.{k}. Section number {k} of the chapter</a></li>"##)
+        })
+        .collect();
+    // The contents link to the chapter's sections, further down the page.
+    let sections: String = (1..=12)
+        .map(|k| {
+            format!(
+                r#"<h2 id="s{k}">11.{k}. Section number {k} of the chapter</h2>
+                <p>Section {k} explains one kind of index, when the planner uses it, and what it costs to keep current.</p>"#
+            )
         })
         .collect();
     let html = chrome(&format!(
@@ -177,11 +186,18 @@ fn a_short_chapter_keeps_its_table_of_contents() {
         An index allows the server to find rows much faster, but it also adds overhead to the system as a whole.
         They should therefore be used sensibly, and this chapter shows what each kind of index is good for.</p>
         <div class="toc"><p>Table of Contents</p><ul>{toc}</ul></div>
-        </div>"#
+        {sections}</div>"#
     ));
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     has(&a.text, "Indexes are a common way");
-    has(&a.text, "11.7. Section number 7");
+    has(&a.text, "Table of Contents");
+    // Once in the contents, once as the section's heading.
+    assert_eq!(
+        a.text.matches("11.7. Section number 7 ").count(),
+        2,
+        "{}",
+        a.text
+    );
     lacks(&a.text, "Another story");
 }
 

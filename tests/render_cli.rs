@@ -1,4 +1,4 @@
-//! The command line's rich-body options: `--include markdown,html` in JSON records, `--links`.
+//! The command line's rich-body options: `--include markdown,html,blocks` in JSON records, `--links`.
 
 mod common;
 
@@ -64,4 +64,58 @@ fn markdown_drops_links_to_their_text_with_links_false() {
     assert!(out.contains("with the installer, then"), "{out}");
     let out = run(&["--format", "markdown"]);
     assert!(out.contains("[the installer](/install)"), "{out}");
+}
+
+#[test]
+fn json_records_carry_every_block_with_its_score_when_included() {
+    let out = run(&["--format", "json", "--include", "blocks"]);
+    let r: Value = serde_json::from_str(out.trim()).unwrap();
+    let blocks = r["blocks"].as_array().expect("a blocks array");
+    let first = blocks
+        .iter()
+        .find(|b| {
+            b["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("First install the tool")
+        })
+        .expect("the first paragraph is a block");
+    assert_eq!(first["kept"], true);
+    for b in blocks {
+        let s = b["score"].as_f64().expect("a score");
+        assert!((0.0..=1.0).contains(&s), "{b}");
+    }
+    // The kept blocks are the body's text (but the headline, which is the title).
+    let text = r["text"].as_str().unwrap();
+    for b in blocks
+        .iter()
+        .filter(|b| b["kept"] == true && b["text"] != r["title"])
+    {
+        let words = b["text"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap();
+        assert!(text.contains(words), "{b} not in {text}");
+    }
+    let out = run(&["--format", "json"]);
+    let r: Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(r.get("blocks").is_none(), "blocks only when asked for");
+}
+
+#[test]
+fn the_library_returns_scored_blocks_only_when_asked() {
+    assert!(library().blocks.is_empty());
+    let a = nutgraf::Extractor::builder()
+        .block_scores(true)
+        .build()
+        .extract(PAGE.as_bytes())
+        .unwrap();
+    assert!(
+        a.blocks
+            .iter()
+            .any(|b| b.kept && b.text.contains("That is all"))
+    );
+    assert!(a.blocks.iter().all(|b| b.score.is_some()));
 }

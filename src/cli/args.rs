@@ -91,7 +91,8 @@ pub struct Args {
     #[arg(long)]
     pub comments: bool,
 
-    /// JSON: also carry the body in these formats, e.g. `--include markdown,html`.
+    /// JSON: also carry the body in these formats, e.g. `--include markdown,html`, or the
+    /// scored blocks (`blocks`).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
     pub include: Vec<Include>,
 
@@ -107,6 +108,9 @@ pub enum Include {
     Markdown,
     /// The body as clean HTML, in `html`.
     Html,
+    /// Every text block with the content model's score, in `blocks`
+    /// (`[{"text", "score", "kept"}]`): keep `score >= c` for a cut-off `c` of your own.
+    Blocks,
 }
 
 /// How each document is printed.

@@ -165,6 +165,7 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
             ..nutgraf::Limits::default()
         },
         crawl_date: args.crawl_date.clone(),
+        block_scores: args.include.contains(&args::Include::Blocks),
     };
     let style = Style {
         format: args.format,
@@ -172,6 +173,7 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         headers: input::many_documents(&args.inputs, args.input_list.as_deref()),
         include_markdown: args.include.contains(&args::Include::Markdown),
         include_html: args.include.contains(&args::Include::Html),
+        include_blocks: args.include.contains(&args::Include::Blocks),
         links: args.links,
     };
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, usize, Item)>(jobs * 2);

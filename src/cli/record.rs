@@ -2,7 +2,7 @@
 
 use super::args::Format;
 use super::input::Doc;
-use nutgraf::{Article, Comment};
+use nutgraf::{Article, Comment, ScoredBlock};
 use serde::Serialize;
 
 /// A JSON Lines record: provenance, then either the article or an error.
@@ -52,6 +52,9 @@ pub struct ArticleFields<'a> {
     /// The body as HTML, when asked for (`--include html`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub html: Option<String>,
+    /// The page's text blocks with their scores, when asked for (`--include blocks`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<&'a [ScoredBlock]>,
 }
 
 impl<'a> ArticleFields<'a> {
@@ -74,6 +77,7 @@ impl<'a> ArticleFields<'a> {
             comments: comments.then_some(a.comments.as_slice()),
             markdown: None,
             html: None,
+            blocks: None,
         }
     }
 }
@@ -91,6 +95,8 @@ pub struct Style {
     pub include_markdown: bool,
     /// JSON: add the body as HTML (`--include html`).
     pub include_html: bool,
+    /// JSON: add the scored blocks (`--include blocks`).
+    pub include_blocks: bool,
     /// Markdown: keep links.
     pub links: bool,
 }
@@ -107,6 +113,9 @@ impl Style {
             }
             if self.include_html {
                 fields.html = Some(a.html());
+            }
+            if self.include_blocks {
+                fields.blocks = Some(&a.blocks);
             }
             let rec = Record {
                 source,

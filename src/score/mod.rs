@@ -15,18 +15,20 @@ mod stats;
 
 use stats::stats;
 
+use crate::article::ScoredBlock;
 use crate::clean::Marks;
 use crate::content::Block;
-use crate::dom::Document;
+use crate::dom::{Document, Ix};
 use crate::options::Focus;
 
-/// The main content of `doc` as blocks.
+/// The main content of `doc` as blocks; with `scores`, every text block with its verdict too.
 pub fn main_content(
     doc: &Document,
     marks: &Marks,
     focus: Focus,
     base: Option<&str>,
     page_type: Option<&str>,
+    scores: Option<&mut Vec<ScoredBlock>>,
 ) -> Vec<Block> {
     let st = stats(doc, marks);
     let related = prune::Related::find(doc, marks, &st);
@@ -42,7 +44,198 @@ pub fn main_content(
             );
         }
     }
-    let prune = &choice.prune;
-    let blocks = crate::content::build(doc, &choice.roots, &|i| marks.dead[i] || prune[i], base);
+    let model = model::MODEL.as_ref();
+    // The blocks and their probabilities (none without a model: then only when asked for).
+    let scored = (model.is_some() || scores.is_some()).then(|| {
+        let blocks = features::blocks(doc, marks, &st, &related, &choice, page_type);
+        let words: Vec<u32> = blocks.ix.iter().map(|&b| st.own_words[b]).collect();
+        let probs = model.map(|m| m.predict(&blocks.rows, &words, &blocks.groups));
+        (blocks, probs)
+    });
+    let kept = model
+        .zip(scored.as_ref())
+        .and_then(|(model, (blocks, probs))| {
+            let probs = probs.as_deref()?;
+            let [inside, pruned, outside] = model.threshold(focus);
+            let mut keep = vec![false; doc.len()];
+            let mut any = false;
+            for ((&b, &p), row) in blocks.ix.iter().zip(probs).zip(&blocks.rows) {
+                let cut = if blocks.rules_keep[b] {
+                    inside
+                } else if row[features::RULES_PRUNED] == 1.0 {
+                    pruned
+                } else {
+                    outside
+                };
+                // A boilerplate line of the vocabulary ("Continue reading", "Share this") is never
+                // content, however its block scores; nor is a block of a related box ("Don't
+                // miss", "More from …") that the rules dropped too.
+                let vetoed = related.line[b] || (related.inside[b] && !blocks.rules_keep[b]);
+                if p >= cut && !vetoed {
+                    keep[b] = true;
+                    any = true;
+                }
+            }
+            keep_lists_whole(blocks, &related, probs, inside, &mut keep);
+            // When no block is likely enough, the rules' reading is the most likely content.
+            any.then_some((keep, &blocks.rules_keep))
+        });
+    if let (Some(out), Some((blocks, probs))) = (scores, &scored) {
+        let texts = features::own_texts(doc, marks, &st, blocks);
+        for (k, (&b, text)) in blocks.ix.iter().zip(texts).enumerate() {
+            out.push(ScoredBlock {
+                text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                score: probs.as_ref().map(|p| p[k]),
+                kept: match &kept {
+                    Some((keep, _)) => keep[b],
+                    None => blocks.rules_keep[b],
+                },
+            });
+        }
+    }
+    let blocks = match kept {
+        Some((keep, rules_keep)) => {
+            // Which elements hold a kept block.
+            let mut holds = keep.clone();
+            for i in (1..doc.len()).rev() {
+                let p = doc.nodes[i].parent;
+                if holds[i] && p != usize::MAX {
+                    holds[p] = true;
+                }
+            }
+            // Inline parts of a block that the rules pruned on their own (an "Edit this page"
+            // link in the article's loose text) stay out with the block kept.
+            let mut inline_pruned = vec![false; doc.len()];
+            for i in 1..doc.len() {
+                if st.owner[i] != i {
+                    let p = doc.nodes[i].parent;
+                    inline_pruned[i] = choice.prune[i] || (st.owner[p] != p && inline_pruned[p]);
+                }
+            }
+            let skip = |i: Ix| {
+                if marks.dead[i] {
+                    return true;
+                }
+                let o = st.owner[i];
+                if o == i && doc.is_element(i) {
+                    // A block element stays while it holds a kept block; one without text
+                    // (a figure, a rule) as the rules read it.
+                    if st.len[i] > 0 {
+                        !holds[i]
+                    } else {
+                        !rules_keep[i]
+                    }
+                } else if doc.is_element(i) && holds[i] {
+                    // An inline element wrapping kept blocks (a <font> around a layout).
+                    false
+                } else if st.own_len[o] > 0 {
+                    // Text, and inline elements, go with the block that owns them.
+                    !keep[o] || inline_pruned[i]
+                } else {
+                    !rules_keep[i]
+                }
+            };
+            let body = doc.find_tag("body").unwrap_or(0);
+            crate::content::build(doc, &[body], &skip, base)
+        }
+        None => {
+            let prune = &choice.prune;
+            crate::content::build(doc, &choice.roots, &|i| marks.dead[i] || prune[i], base)
+        }
+    };
     repeats::drop_repeats(blocks)
+}
+
+/// The items of one list are content or not together: in a group of at least three blocks of
+/// one tag under one parent (see [`features::Blocks::groups`]) of which at least half are kept,
+/// a member the rules keep is kept too when its probability reaches half the cut. (It mends a
+/// list cut short at its edge, where the next block is a sidebar; on the corpus it moves the
+/// validation mean by +0.0002.)
+fn keep_lists_whole(
+    blocks: &features::Blocks,
+    related: &prune::Related,
+    probs: &[f32],
+    inside: f32,
+    keep: &mut [bool],
+) {
+    let n = blocks
+        .groups
+        .iter()
+        .map(|g| g[0] as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let (mut size, mut kept) = (vec![0u32; n], vec![0u32; n]);
+    for (&b, g) in blocks.ix.iter().zip(&blocks.groups) {
+        size[g[0] as usize] += 1;
+        kept[g[0] as usize] += u32::from(keep[b]);
+    }
+    for (k, (&b, g)) in blocks.ix.iter().zip(&blocks.groups).enumerate() {
+        let g = g[0] as usize;
+        if size[g] >= 3
+            && 2 * kept[g] >= size[g]
+            && blocks.rules_keep[b]
+            && !related.line[b]
+            && probs[k] >= inside / 2.0
+        {
+            keep[b] = true;
+        }
+    }
+}
+
+/// One block of a page as the content model sees it (for training and inspection).
+#[derive(Debug, Clone)]
+pub struct BlockRow {
+    /// The block element's tag.
+    pub tag: String,
+    /// The block's own text.
+    pub text: String,
+    /// Whether the rules keep the block.
+    pub rules_keep: bool,
+    /// The feature row, in the order of [`feature_names`].
+    pub features: Vec<f32>,
+    /// The model's probability that the block is content.
+    pub score: f32,
+    /// The block's groups (page-local ids; see the model's context features).
+    pub groups: [u32; 2],
+}
+
+/// The names of the content model's features, in row order.
+pub fn feature_names() -> &'static [&'static str] {
+    &features::FEATURES
+}
+
+/// Every live block of the page with its features, in document order.
+#[allow(dead_code)] // used through `stages`
+pub fn block_rows(
+    doc: &Document,
+    marks: &Marks,
+    focus: Focus,
+    page_type: Option<&str>,
+) -> Vec<BlockRow> {
+    let st = stats(doc, marks);
+    let related = prune::Related::find(doc, marks, &st);
+    let choice = select::choose(doc, marks, &st, &related, focus, page_type);
+    let blocks = features::blocks(doc, marks, &st, &related, &choice, page_type);
+    let texts = features::own_texts(doc, marks, &st, &blocks);
+    let words: Vec<u32> = blocks.ix.iter().map(|&b| st.own_words[b]).collect();
+    let probs = match &*model::MODEL {
+        Some(m) => m.predict(&blocks.rows, &words, &blocks.groups),
+        None => vec![f32::NAN; blocks.ix.len()],
+    };
+    blocks
+        .ix
+        .iter()
+        .zip(&blocks.rows)
+        .zip(texts)
+        .zip(probs)
+        .zip(&blocks.groups)
+        .map(|((((&b, row), text), score), &groups)| BlockRow {
+            tag: doc.tag(b).to_string(),
+            text,
+            rules_keep: blocks.rules_keep[b],
+            features: row.to_vec(),
+            score,
+            groups,
+        })
+        .collect()
 }

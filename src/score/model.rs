@@ -1,1 +1,390 @@
+//! The embedded content model: gradient-boosted trees over block features, with the
+//! probability cut-offs of each focus.
+//!
+//! The model file (`model.json`, beside this file) is written by `quality/train.py` and built
+//! into the crate; nothing is read at run time. A tree is a flat array of nodes: an inner node
+//! sends a row left when `row[feature] <= threshold`; a child index below zero names a leaf
+//! (`!child`). The score is the sum of the leaves reached, the probability its logistic.
 
+use super::features::{FEATURES, N};
+use crate::options::Focus;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// The model file, as `quality/train.py` wrote it.
+const MODEL_JSON: &str = include_str!("model.json");
+
+#[derive(Deserialize)]
+struct File {
+    features: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
+    first: ForestFile,
+    second: Option<ForestFile>,
+    thresholds: Thresholds,
+}
+
+#[derive(Deserialize)]
+struct ForestFile {
+    base: f32,
+    trees: Vec<TreeFile>,
+}
+
+#[derive(Deserialize)]
+struct TreeFile {
+    feature: Vec<u16>,
+    threshold: Vec<f32>,
+    left: Vec<i32>,
+    right: Vec<i32>,
+    leaf: Vec<f32>,
+}
+
+/// Probability cut-offs of each focus, as `[kept, pruned, outside]`: a block is content when
+/// its probability is at least the first where the rules keep it, the second where they pruned
+/// it from the content they chose, the third elsewhere (the rules' reading is a prior the model
+/// must overcome).
+#[derive(Deserialize, Clone, Copy)]
+pub(crate) struct Thresholds {
+    pub balanced: [f32; 3],
+    pub precision: [f32; 3],
+    pub recall: [f32; 3],
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    feature: u16,
+    threshold: f32,
+    left: i32,
+    right: i32,
+}
+
+/// One sum of trees.
+#[derive(Default)]
+struct Forest {
+    base: f32,
+    /// Each tree's root: an index into `nodes`, or `!i` for a tree that is the leaf `leaves[i]`.
+    trees: Vec<i32>,
+    nodes: Vec<Node>,
+    leaves: Vec<f32>,
+}
+
+/// A loaded model: the first forest scores each block from its own features; the second,
+/// where there is one, scores it again from those and from the first scores of the blocks
+/// around it ([`CONTEXT`]).
+pub(crate) struct Model {
+    first: Forest,
+    second: Option<Forest>,
+    pub thresholds: Thresholds,
+}
+
+/// The context features of the second forest: the block's first score, its neighbours', the
+/// mean first score over windows of 2, 5 and 10 blocks each side, the page's highest and mean
+/// first score, the mean first score of each of the block's two groups (means weighted by
+/// words) and the size of the wider group.
+pub(crate) const CONTEXT: [&str; 11] = [
+    "first_score",
+    "prev_score",
+    "next_score",
+    "window2_score",
+    "window5_score",
+    "window10_score",
+    "page_max_score",
+    "page_mean_score",
+    "group_score",
+    "group2_score",
+    "group2_size_log",
+];
+
+/// Width of a second-forest row.
+pub(crate) const N2: usize = N + CONTEXT.len();
+
+/// The model, parsed once per process: the embedded one, or (for `quality/train.py`'s
+/// leave-one-dataset-out runs) the file named by `NUTGRAF_MODEL` when that is set and valid.
+/// `None` only if the embedded file does not fit the code (a build defect the tests catch;
+/// then the rules decide alone, as they do while a retrained model is being made).
+pub(crate) static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
+    std::env::var_os("NUTGRAF_MODEL")
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|json| Model::parse(&json).ok())
+        .or_else(|| Model::parse(MODEL_JSON).ok())
+});
+
+impl Forest {
+    fn parse(f: ForestFile, width: usize) -> Result<Forest, String> {
+        let mut m = Forest {
+            base: f.base,
+            ..Forest::default()
+        };
+        for t in f.trees {
+            let k = t.feature.len();
+            if t.threshold.len() != k || t.left.len() != k || t.right.len() != k {
+                return Err("a tree's node arrays differ in length".into());
+            }
+            if t.leaf.is_empty() {
+                return Err("a tree without leaves".into());
+            }
+            let in_range = |c: i32| {
+                if c < 0 {
+                    ((!c) as usize) < t.leaf.len()
+                } else {
+                    (c as usize) < k
+                }
+            };
+            for j in 0..k {
+                if t.feature[j] as usize >= width || !in_range(t.left[j]) || !in_range(t.right[j]) {
+                    return Err("a tree refers outside itself".into());
+                }
+                // Children come after their parent, so every walk ends.
+                if (t.left[j] >= 0 && t.left[j] as usize <= j)
+                    || (t.right[j] >= 0 && t.right[j] as usize <= j)
+                {
+                    return Err("a tree's child precedes its parent".into());
+                }
+            }
+            // Children as global references: a node's index in `nodes`, or `!i` for the
+            // leaf `leaves[i]`; a tree is the reference of its root.
+            let (node0, leaf0) = (m.nodes.len() as i32, m.leaves.len() as i32);
+            let global = |c: i32| if c < 0 { !(leaf0 + !c) } else { node0 + c };
+            m.trees.push(if k == 0 { !leaf0 } else { node0 });
+            m.nodes.extend((0..k).map(|j| Node {
+                feature: t.feature[j],
+                threshold: t.threshold[j],
+                left: global(t.left[j]),
+                right: global(t.right[j]),
+            }));
+            m.leaves.extend(t.leaf);
+        }
+        Ok(m)
+    }
+
+    /// The forest's raw score (log-odds) of a row; `row` is at least as wide as the forest
+    /// was checked for.
+    fn score(&self, row: &[f32]) -> f32 {
+        let mut sum = self.base;
+        for &root in &self.trees {
+            let mut c = root;
+            while c >= 0 {
+                let n = &self.nodes[c as usize];
+                c = if row[n.feature as usize] <= n.threshold {
+                    n.left
+                } else {
+                    n.right
+                };
+            }
+            sum += self.leaves[!c as usize];
+        }
+        sum
+    }
+}
+
+fn logistic(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+impl Model {
+    /// Parses a model file; checks that every index is in range, so that prediction can not
+    /// go out of bounds, and that the feature lists are the ones the code computes.
+    pub(crate) fn parse(json: &str) -> Result<Model, String> {
+        let f: File = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let features_match =
+            f.features.len() == N && f.features.iter().zip(FEATURES).all(|(a, b)| a == b);
+        if !features_match {
+            return Err(format!("the model reads other features: {:?}", f.features));
+        }
+        let second = match f.second {
+            Some(s) => {
+                if f.context.len() != CONTEXT.len()
+                    || f.context.iter().zip(CONTEXT).any(|(a, b)| a != b)
+                {
+                    return Err(format!(
+                        "the model reads other context features: {:?}",
+                        f.context
+                    ));
+                }
+                Some(Forest::parse(s, N2)?)
+            }
+            None => None,
+        };
+        Ok(Model {
+            first: Forest::parse(f.first, N)?,
+            second,
+            thresholds: f.thresholds,
+        })
+    }
+
+    /// The probability that each block is content, from the blocks' feature rows (in document
+    /// order), their word counts and their groups.
+    pub(crate) fn predict(
+        &self,
+        rows: &[[f32; N]],
+        words: &[u32],
+        groups: &[[u32; 2]],
+    ) -> Vec<f32> {
+        let first: Vec<f32> = rows.iter().map(|r| logistic(self.first.score(r))).collect();
+        let Some(second) = &self.second else {
+            return first;
+        };
+        let n = first.len();
+        // Prefix sums of word-weighted scores, for the windows.
+        let weight = |k: usize| words.get(k).copied().unwrap_or(0).max(1) as f32;
+        let mut sum = vec![0f64; n + 1];
+        let mut wsum = vec![0f64; n + 1];
+        for k in 0..n {
+            sum[k + 1] = sum[k] + (first[k] * weight(k)) as f64;
+            wsum[k + 1] = wsum[k] + weight(k) as f64;
+        }
+        let window = |k: usize, w: usize| {
+            let (lo, hi) = (k.saturating_sub(w), (k + w + 1).min(n));
+            ((sum[hi] - sum[lo]) / (wsum[hi] - wsum[lo])) as f32
+        };
+        // Word-weighted first scores, and block counts, summed per group.
+        let mut group = [Vec::new(), Vec::new()];
+        for (k, &score) in first.iter().enumerate() {
+            for (g, sums) in group.iter_mut().enumerate() {
+                let id = groups.get(k).map_or(0, |ids| ids[g]) as usize;
+                if sums.len() <= id {
+                    sums.resize(id + 1, (0f32, 0f32, 0u32));
+                }
+                let s = &mut sums[id];
+                s.0 += score * weight(k);
+                s.1 += weight(k);
+                s.2 += 1;
+            }
+        }
+        let of_group = |g: usize, k: usize| {
+            let id = groups.get(k).map_or(0, |ids| ids[g]) as usize;
+            group[g][id]
+        };
+        let max = first.iter().copied().fold(0.0, f32::max);
+        let mean = if n == 0 {
+            0.0
+        } else {
+            (sum[n] / wsum[n]) as f32
+        };
+        let mut row = [0f32; N2];
+        (0..n)
+            .map(|k| {
+                row[..N].copy_from_slice(&rows[k]);
+                row[N..].copy_from_slice(&[
+                    first[k],
+                    if k > 0 { first[k - 1] } else { 0.0 },
+                    first.get(k + 1).copied().unwrap_or(0.0),
+                    window(k, 2),
+                    window(k, 5),
+                    window(k, 10),
+                    max,
+                    mean,
+                    of_group(0, k).0 / of_group(0, k).1,
+                    of_group(1, k).0 / of_group(1, k).1,
+                    (1.0 + of_group(1, k).2 as f32).ln(),
+                ]);
+                logistic(second.score(&row))
+            })
+            .collect()
+    }
+
+    /// The cut-offs of a focus: for blocks the rules keep, prune, and the others.
+    pub(crate) fn threshold(&self, focus: Focus) -> [f32; 3] {
+        match focus {
+            Focus::Balanced => self.thresholds.balanced,
+            Focus::Precision => self.thresholds.precision,
+            Focus::Recall => self.thresholds.recall,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Vec<String> {
+        FEATURES.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_embedded_model_reads_the_features_the_code_computes() {
+        // Parsing checks both feature lists against FEATURES and CONTEXT.
+        let m = Model::parse(MODEL_JSON).unwrap_or_else(|e| panic!("model.json: {e}"));
+        assert!(
+            m.second.is_some(),
+            "the embedded model has its second forest"
+        );
+        let t = m.thresholds;
+        for k in 0..3 {
+            assert!(t.precision[k] >= t.balanced[k] && t.balanced[k] >= t.recall[k]);
+        }
+    }
+
+    #[test]
+    fn a_tree_sends_a_row_left_at_or_below_its_threshold() {
+        let json = serde_json::json!({
+            "features": names(),
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.6, 0.6, 0.6], "recall": [0.4, 0.4, 0.4]},
+            "first": {"base": 0.0, "trees": [{"feature": [0], "threshold": [1.0],
+                "left": [-1], "right": [-2], "leaf": [-2.0, 2.0]}]}
+        });
+        let m = Model::parse(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let mut rows = [[0.0; N]; 2];
+        rows[0][0] = 1.0;
+        rows[1][0] = 1.5;
+        let p = m.predict(&rows, &[3, 3], &[[0, 0], [1, 1]]);
+        assert!(p[0] < 0.2 && p[1] > 0.8, "{p:?}");
+    }
+
+    #[test]
+    fn every_tree_is_walked_from_its_own_root_to_its_own_leaves() {
+        // Two trees of two levels, and a tree that is one leaf: the sum of their leaves.
+        let tree = serde_json::json!({"feature": [0, 0], "threshold": [1.0, 0.5],
+            "left": [1, -1], "right": [-3, -2], "leaf": [-1.0, 0.5, 2.0]});
+        let json = serde_json::json!({
+            "features": names(),
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.6, 0.6, 0.6], "recall": [0.4, 0.4, 0.4]},
+            "first": {"base": 0.0, "trees": [tree, tree, {"feature": [], "threshold": [],
+                "left": [], "right": [], "leaf": [0.25]}]}
+        });
+        let m = Model::parse(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let logit = |x: f32| {
+            let mut row = [0.0; N];
+            row[0] = x;
+            m.first.score(&row)
+        };
+        assert_eq!(logit(0.0), -1.75);
+        assert_eq!(logit(0.75), 1.25);
+        assert_eq!(logit(3.0), 4.25);
+    }
+
+    #[test]
+    fn the_second_forest_reads_the_neighbours_first_scores() {
+        // The second forest keeps a block when the block after it scored high at first.
+        let json = serde_json::json!({
+            "features": names(), "context": CONTEXT,
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.6, 0.6, 0.6], "recall": [0.4, 0.4, 0.4]},
+            "first": {"base": 0.0, "trees": [{"feature": [0], "threshold": [1.0],
+                "left": [-1], "right": [-2], "leaf": [-3.0, 3.0]}]},
+            "second": {"base": 0.0, "trees": [{"feature": [N + 2], "threshold": [0.5],
+                "left": [-1], "right": [-2], "leaf": [-3.0, 3.0]}]}
+        });
+        let m = Model::parse(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let mut rows = [[0.0; N]; 3];
+        rows[1][0] = 2.0;
+        let p = m.predict(&rows, &[1, 1, 1], &[[0, 0], [1, 1], [2, 2]]);
+        assert!(p[0] > 0.9 && p[1] < 0.1 && p[2] < 0.1, "{p:?}");
+    }
+
+    #[test]
+    fn a_model_that_points_outside_itself_or_reads_other_features_is_refused() {
+        let bad_tree = serde_json::json!({
+            "features": names(),
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.5, 0.5, 0.5], "recall": [0.5, 0.5, 0.5]},
+            "first": {"base": 0.0, "trees": [{"feature": [0], "threshold": [0.0],
+                "left": [5], "right": [-1], "leaf": [0.0]}]}
+        });
+        assert!(Model::parse(&bad_tree.to_string()).is_err());
+        let other = serde_json::json!({
+            "features": ["something_else"],
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.5, 0.5, 0.5], "recall": [0.5, 0.5, 0.5]},
+            "first": {"base": 0.0, "trees": []}
+        });
+        assert!(Model::parse(&other.to_string()).is_err());
+    }
+}

@@ -15,6 +15,8 @@ pub(crate) struct Choice {
     pub roots: Vec<Ix>,
     /// Nodes pruned inside the roots.
     pub prune: Vec<bool>,
+    /// How the chosen reading read the links (as menus, cards as content, all as content).
+    pub links: Links,
 }
 
 /// The rule-based choice of the main content.
@@ -92,13 +94,18 @@ pub(crate) fn choose(
         "selection keeps {} of {} chars of the cleaned page",
         sel.len, page.len
     );
-    let (roots, prune) = if (sel.len as f32) < min_share * page.len as f32 {
-        (vec![body], page.prune)
+    let (roots, chosen) = if (sel.len as f32) < min_share * page.len as f32 {
+        (vec![body], page)
     } else {
-        (selected, sel.prune)
+        (selected, sel)
     };
-    Choice { roots, prune }
+    Choice {
+        roots,
+        prune: chosen.prune,
+        links: chosen.links,
+    }
 }
+
 fn tag_base(tag: &str) -> f32 {
     match tag {
         "div" | "article" | "main" | "section" => 5.0,

@@ -62,6 +62,15 @@ pub(crate) struct Stats {
     pub own_len: Vec<u32>,
     /// Commas owned directly.
     pub own_commas: Vec<u32>,
+    /// Text length inside links, owned directly.
+    pub own_link: Vec<u32>,
+    /// Sentence ends (`.`, `!`, `?` and their CJK forms) owned directly.
+    pub own_stops: Vec<u32>,
+    /// Words (runs of non-space characters) owned directly.
+    pub own_words: Vec<u32>,
+    /// The block that owns each node's text: the node itself for a block element, else the
+    /// owner of its parent (text, inline elements, formulas).
+    pub owner: Vec<Ix>,
     /// Counts of `p`, `li`, `img`, `input`, headings in the subtree.
     pub p: Vec<u32>,
     pub li: Vec<u32>,
@@ -70,10 +79,23 @@ pub(crate) struct Stats {
     pub headings: Vec<u32>,
 }
 
-fn count_commas(t: &str) -> u32 {
-    t.chars()
-        .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
-        .count() as u32
+/// Commas (of any script), sentence ends and words of a text, in one pass.
+fn text_counts(t: &str) -> (u32, u32, u32) {
+    let (mut commas, mut stops, mut words) = (0, 0, 0);
+    let mut in_word = false;
+    for c in t.chars() {
+        match c {
+            ',' | '，' | '、' | '،' => commas += 1,
+            '.' | '!' | '?' | '。' | '！' | '？' => stops += 1,
+            _ => {}
+        }
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    (commas, stops, words)
 }
 
 /// Ids and anchor names of the document's elements: the targets of in-page links.
@@ -122,6 +144,10 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
         commas: zero(),
         own_len: zero(),
         own_commas: zero(),
+        own_link: zero(),
+        own_stops: zero(),
+        own_words: zero(),
+        owner: Vec::new(),
         p: zero(),
         li: zero(),
         img: zero(),
@@ -136,15 +162,18 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
             // Measured when the page was marked (a live text node has no never-content parent).
             let l = marks.len[i];
             debug_assert_eq!(l, measure(t));
-            let c = count_commas(t);
+            let (c, stops, words) = text_counts(t);
             s.len[i] = l;
             s.commas[i] = c;
+            let o = owner[i];
             if in_link[i] {
                 s.link_len[i] = l;
+                s.own_link[o] += l;
             }
-            let o = owner[i];
             s.own_len[o] += l;
             s.own_commas[o] += c;
+            s.own_stops[o] += stops;
+            s.own_words[o] += words;
         } else {
             match doc.tag(i) {
                 "p" => s.p[i] += 1,
@@ -167,6 +196,7 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
         s.img[p] += s.img[i];
         s.input[p] += s.input[i];
     }
+    s.owner = owner;
     s
 }
 
