@@ -49,6 +49,10 @@ pub struct Article {
     pub body: Vec<Block>,
     /// Reader comments (only when asked for), in page order.
     pub comments: Vec<Comment>,
+    /// The page was past a cap ([`Limits::max_nodes`](crate::Limits::max_nodes),
+    /// [`Limits::max_memory`](crate::Limits::max_memory)): only what came before it was read.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 impl Article {
@@ -77,6 +81,7 @@ impl Article {
             text,
             body,
             comments,
+            truncated: false,
         }
     }
 
