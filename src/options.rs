@@ -49,8 +49,10 @@ pub struct Limits {
     /// Most attributes read on one tag; the ones after are dropped before parsing.
     #[serde(default = "default_max_attributes")]
     pub max_attributes: usize,
-    /// Most memory the parse tree may take, in bytes (as estimated from what the tree holds);
-    /// the rest of a larger document is not parsed (a truncated result).
+    /// Most memory the parse tree and the arena laid out from it may take, in bytes (as
+    /// estimated from what they hold); the rest of a larger document is not parsed (a
+    /// truncated result). With the rest of an extraction, the default keeps a document under
+    /// about 1 GiB.
     #[serde(default = "default_max_memory")]
     pub max_memory: usize,
     /// Longest time one extraction may take; `None` for no limit. Past it the extraction stops
@@ -78,7 +80,7 @@ impl Default for Limits {
             max_depth: 512,
             max_nodes: 2_000_000,
             max_attributes: 256,
-            max_memory: 768 << 20,
+            max_memory: 512 << 20,
             max_time: Some(Duration::from_secs(60)),
         }
     }

@@ -106,7 +106,7 @@ pub struct Args {
 
     /// Most memory the parse tree of one document may take (K, M, G suffixes allowed); the rest
     /// of a larger one is not parsed (the record says `"truncated":true`).
-    #[arg(long, value_name = "SIZE", default_value = "768M", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_memory: u64,
 
     /// When the pages were crawled (RFC 3339, YYYY-MM-DD or a 14-digit archive timestamp): no

@@ -570,6 +570,8 @@ fn write_all(
         let msg = match rx.recv_timeout(Duration::from_millis(50)) {
             Ok(m) => m,
             Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Nothing to write for now: let a slow reader have what is done.
+                out.flush()?;
                 sh.progress.update(&sh.stats);
                 continue;
             }

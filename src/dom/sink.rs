@@ -43,8 +43,11 @@ pub(super) struct SNode {
     pub(super) last: usize,
 }
 
-/// What the attributes of one element cost besides their values (name and tendril header).
-const ATTR_COST: usize = std::mem::size_of::<Attribute>();
+/// What one attribute costs besides its value: its entry here and, later, in the arena.
+const ATTR_COST: usize = std::mem::size_of::<Attribute>() + std::mem::size_of::<super::Attr>();
+
+/// What one node costs: its entry here and, later, in the arena.
+const NODE_COST: usize = std::mem::size_of::<SNode>() + std::mem::size_of::<super::Node>();
 
 /// Text and values up to this length live inside their tendril, without a heap buffer.
 const INLINE_LEN: usize = 8;
@@ -86,9 +89,11 @@ impl Sink {
         self.full.get()
     }
 
-    /// The memory the tree holds, as estimated: the node vector and what its nodes own.
+    /// The memory the tree holds, and the arena laid out from it will, as estimated: the nodes
+    /// and what they own (the node vector's spare capacity, sized from the input up front, is
+    /// not counted).
     pub(super) fn memory(&self) -> usize {
-        let nodes = self.nodes.borrow().capacity() * std::mem::size_of::<SNode>();
+        let nodes = self.nodes.borrow().len() * NODE_COST;
         nodes.saturating_add(self.held.get())
     }
 
@@ -115,9 +120,10 @@ impl Sink {
     }
 }
 
-/// The heap bytes of a tendril of `len` bytes.
+/// The bytes that text or a value of `len` bytes takes: its tendril's heap buffer, and its
+/// copy in the arena's one string.
 fn heap_len(len: usize) -> usize {
-    if len > INLINE_LEN { len } else { 0 }
+    if len > INLINE_LEN { 2 * len } else { len }
 }
 
 pub(super) fn empty_name() -> QualName {
