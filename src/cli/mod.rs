@@ -10,6 +10,7 @@ mod resume;
 mod signals;
 mod stats;
 mod warc;
+mod window;
 
 use args::Args;
 use clap::{CommandFactory, Parser};
@@ -22,8 +23,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+use window::{WINDOW_BYTES, Window};
 
 /// Runs the command and returns its exit status.
 pub fn run() -> ExitCode {
@@ -106,46 +108,6 @@ enum Msg {
     Dropped { seq: u64, size: usize },
     /// The reader is done: there are `total` documents.
     End { total: u64 },
-}
-
-/// Largest total size of the documents between the reader and the writer.
-const WINDOW_BYTES: usize = 256 << 20;
-
-/// A semaphore that bounds the documents between the reader and the writer, in number and in
-/// bytes (one document is always let through, however large).
-struct Window {
-    /// Documents and bytes in flight.
-    used: Mutex<(usize, usize)>,
-    cv: Condvar,
-    max_docs: usize,
-    max_bytes: usize,
-}
-
-impl Window {
-    fn new(max_docs: usize, max_bytes: usize) -> Self {
-        Window {
-            used: Mutex::new((0, 0)),
-            cv: Condvar::new(),
-            max_docs,
-            max_bytes,
-        }
-    }
-    fn acquire(&self, size: usize) {
-        let mut used = lock(&self.used);
-        while used.0 > 0
-            && (used.0 >= self.max_docs || used.1.saturating_add(size) > self.max_bytes)
-        {
-            used = self.cv.wait(used).unwrap_or_else(|p| p.into_inner());
-        }
-        used.0 += 1;
-        used.1 = used.1.saturating_add(size);
-    }
-    fn release(&self, size: usize) {
-        let mut used = lock(&self.used);
-        used.0 = used.0.saturating_sub(1);
-        used.1 = used.1.saturating_sub(size);
-        self.cv.notify_one();
-    }
 }
 
 /// The document a worker is busy with, for the watchdog.
