@@ -87,7 +87,7 @@ pub struct Args {
     pub max_bytes: u64,
 
     /// Longest time one document may take (e.g. 500ms, 30s, 2m; 0 = no limit); a document
-    /// that takes longer becomes an error record.
+    /// that takes longer is stopped (its memory freed) and becomes an error record.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
 
