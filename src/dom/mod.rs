@@ -498,4 +498,48 @@ mod tests {
         let spans = (0..d.len()).filter(|&i| d.tag(i) == "span").count();
         assert_eq!(spans, 300);
     }
+
+    #[test]
+    fn input_fed_in_chunks_parses_as_a_whole() {
+        // A CR LF, a multi-byte char, an entity and a tag each straddle a chunk boundary.
+        for (at, piece) in [(1, "\r\n"), (1, "é"), (3, "&amp;"), (2, "<b>b</b>")] {
+            let mut html = "<p>".to_string() + &"x".repeat(CHUNK - 3 - at);
+            html.push_str(piece);
+            html.push_str("</p><p>after</p>");
+            let d = Document::parse(&html, &Limits::default());
+            let expected = piece
+                .replace("\r\n", "\n")
+                .replace("&amp;", "&")
+                .replace("<b>", "")
+                .replace("</b>", "");
+            let text = d.text_content(0);
+            assert!(text.ends_with(&format!("{expected}after")), "{piece:?}");
+            assert!(!d.truncated);
+        }
+        assert_eq!(chunk_end("aé", 2), 1, "not inside a char");
+        assert_eq!(chunk_end("éa", 1), 2, "at least one char");
+    }
+
+    #[test]
+    fn a_deadline_already_passed_stops_the_parse() {
+        let html = "<p>x</p>".repeat(100_000);
+        let past = Instant::now();
+        assert_eq!(
+            Document::parse_until(&html, &Limits::default(), Some(past)).err(),
+            Some(TimedOut)
+        );
+    }
+
+    #[test]
+    fn the_node_cap_stops_the_tree_as_it_is_built() {
+        let html = "<p>x".repeat(10_000);
+        let limits = Limits {
+            max_nodes: 1_000,
+            ..Limits::default()
+        };
+        let d = Document::parse(&html, &limits);
+        assert!(d.truncated);
+        assert!(d.len() <= 1_000, "{}", d.len());
+        assert!(d.len() > 900, "{}", d.len());
+    }
 }
