@@ -133,7 +133,8 @@ fn sigint_exits_130_and_a_second_signal_stops_at_once_on_a_line_boundary() {
     assert_eq!(code, Some(130), "{err}");
     records(&text);
     let (text, err, code) = interrupted_batch(&paths, "TERM", Some("INT"));
-    assert_eq!(code, Some(143), "the first signal names the status: {err}");
+    // Signals pending together are taken in either order: the first taken names the status.
+    assert!(matches!(code, Some(130 | 143)), "{code:?}: {err}");
     assert!(records(&text).len() < paths.len());
     assert!(err.contains("not done"), "{err}");
 }
