@@ -65,6 +65,10 @@ pub struct Article {
     /// [`crate::ExtractorBuilder::block_scores`]), so a caller can set its own cut-off.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<ScoredBlock>,
+    /// The page was past a cap ([`Limits::max_nodes`](crate::Limits::max_nodes),
+    /// [`Limits::max_memory`](crate::Limits::max_memory)): only what came before it was read.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 impl Article {
@@ -95,6 +99,7 @@ impl Article {
             body,
             comments,
             blocks,
+            truncated: false,
         }
     }
 

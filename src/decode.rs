@@ -81,6 +81,19 @@ fn decode_with<'a>(
     (text, encoding)
 }
 
+/// The name of the encoding that a caller-given charset (a label such as `latin1`, or a whole
+/// `Content-Type` value) selects, as [`decode`] reads it; `None` for a label it does not know (or
+/// one it ignores, such as those of the `replacement` encoding), so that a caller can refuse it.
+///
+/// ```
+/// assert_eq!(nutgraf::decode::charset_name("latin1"), Some("windows-1252"));
+/// assert_eq!(nutgraf::decode::charset_name("text/html; charset=UTF-8"), Some("UTF-8"));
+/// assert_eq!(nutgraf::decode::charset_name("bogus"), None);
+/// ```
+pub fn charset_name(charset: &str) -> Option<&'static str> {
+    transport_encoding(charset).map(Encoding::name)
+}
+
 /// The encoding named by a transport-level charset: a bare label or a `Content-Type` value.
 fn transport_encoding(charset: &str) -> Option<&'static Encoding> {
     let charset = charset.trim();

@@ -1,5 +1,7 @@
 //! The one error type of the library.
 
+use std::time::Duration;
+
 /// What can go wrong in an extraction. A page without main content is *not* an error.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -13,6 +15,14 @@ pub enum Error {
         size: usize,
         /// The configured limit in bytes.
         limit: usize,
+    },
+    /// The extraction took longer than the configured limit and was stopped.
+    #[error(
+        "extraction took longer than {limit:?}: raise Limits::max_time (CLI: --timeout) to allow it"
+    )]
+    Timeout {
+        /// The configured limit.
+        limit: Duration,
     },
     /// An option has a value that cannot be used.
     #[error("invalid option: {0}")]

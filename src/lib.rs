@@ -145,43 +145,91 @@ impl Extractor {
         &self.options
     }
 
-    /// Extracts the article from the raw bytes of a page.
+    /// Extracts the article from the raw bytes of a page (with the extractor's own `url`,
+    /// `charset` and `crawl_date`).
     ///
     /// A page without main content is an ordinary result: the body is empty and
     /// [`Article::is_empty`] says so. Errors are for input over a configured limit.
     pub fn extract(&self, bytes: &[u8]) -> Result<Article, Error> {
+        self.extract_page(&Page {
+            html: bytes,
+            ..Page::default()
+        })
+    }
+
+    /// Extracts the article from one page with its own inputs: what the [`Page`] gives
+    /// (`url`, `charset`, `crawl_date`) overrides the extractor's options, so one shared
+    /// extractor serves every page of a crawl.
+    ///
+    /// ```
+    /// let extractor = nutgraf::Extractor::default();
+    /// let page = nutgraf::Page {
+    ///     html: b"<title>Hi</title><p>Some words.</p>",
+    ///     url: Some("https://example.org/hi"),
+    ///     charset: Some("utf-8"),
+    ///     crawl_date: Some("2024-05-01T10:00:00Z"),
+    /// };
+    /// let article = extractor.extract_page(&page)?;
+    /// assert_eq!(article.url.as_deref(), Some("https://example.org/hi"));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn extract_page(&self, page: &Page<'_>) -> Result<Article, Error> {
         let o = &self.options;
-        if bytes.len() > o.limits.max_bytes {
+        let deadline = Deadline::start(o.limits.max_time);
+        if page.html.len() > o.limits.max_bytes {
             return Err(Error::InputTooLarge {
-                size: bytes.len(),
+                size: page.html.len(),
                 limit: o.limits.max_bytes,
             });
         }
-        let (text, encoding) = decode::decode_borrowed(bytes, o.charset.as_deref());
-        Ok(self.extract_text(&text, encoding.name()))
+        let charset = page.charset.or(o.charset.as_deref());
+        let (text, encoding) = decode::decode_borrowed(page.html, charset);
+        let inputs = PageInputs {
+            url: page.url.or(o.url.as_deref()),
+            crawl_date: page.crawl_date.or(o.crawl_date.as_deref()),
+        };
+        self.extract_text(&text, encoding.name(), inputs, deadline)
     }
 
     /// Extracts the article from a page that is already decoded text.
     pub fn extract_str(&self, html: &str) -> Result<Article, Error> {
         let o = &self.options;
+        let deadline = Deadline::start(o.limits.max_time);
         if html.len() > o.limits.max_bytes {
             return Err(Error::InputTooLarge {
                 size: html.len(),
                 limit: o.limits.max_bytes,
             });
         }
-        Ok(self.extract_text(html, "UTF-8"))
+        let inputs = PageInputs {
+            url: o.url.as_deref(),
+            crawl_date: o.crawl_date.as_deref(),
+        };
+        self.extract_text(html, "UTF-8", inputs, deadline)
     }
 
-    fn extract_text(&self, html: &str, encoding: &str) -> Article {
+    fn extract_text(
+        &self,
+        html: &str,
+        encoding: &str,
+        page: PageInputs<'_>,
+        deadline: Deadline,
+    ) -> Result<Article, Error> {
         let o = &self.options;
-        let doc = dom::Document::parse(html, &o.limits);
-        let crawled = o.crawl_date.as_deref().and_then(metadata::crawl_day);
-        let meta = metadata::with_crawl_date(crawled, || metadata::extract(&doc, o.url.as_deref()));
-        let base = meta.url.as_deref().or(o.url.as_deref());
+        let timeout = || Error::Timeout {
+            limit: o.limits.max_time.unwrap_or_default(),
+        };
+        let doc =
+            dom::Document::parse_until(html, &o.limits, deadline.at).map_err(|_| timeout())?;
+        deadline.check().map_err(|()| timeout())?;
+        let crawled = page.crawl_date.and_then(metadata::crawl_day);
+        let meta = metadata::with_crawl_date(crawled, || metadata::extract(&doc, page.url));
+        deadline.check().map_err(|()| timeout())?;
+        let base = meta.url.as_deref().or(page.url);
         // On a discussion page the replies are the content, not a comment section beside it.
         let shape = clean::Shape::of(meta.page_type.as_deref(), base);
         let marks = clean::mark(&doc, o.focus, shape);
+        deadline.check().map_err(|()| timeout())?;
         let mut blocks = o.block_scores.then(Vec::new);
         let body = score::main_content(
             &doc,
@@ -191,13 +239,68 @@ impl Extractor {
             meta.page_type.as_deref(),
             blocks.as_mut(),
         );
+        deadline.check().map_err(|()| timeout())?;
         let comments = if o.comments {
             clean::comments::extract(&doc, base)
         } else {
             Vec::new()
         };
-        Article::assemble(meta, body, blocks.unwrap_or_default(), comments, encoding)
+        let mut article =
+            Article::assemble(meta, body, blocks.unwrap_or_default(), comments, encoding);
+        article.truncated = doc.truncated;
+        Ok(article)
     }
+}
+
+/// One page to extract, with what the transport said about it. Fields left `None` fall back to
+/// the extractor's options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Page<'a> {
+    /// The raw bytes of the page, in any encoding.
+    pub html: &'a [u8],
+    /// The page's address: base for relative links, reported as `url`.
+    pub url: Option<&'a str>,
+    /// The charset the transport declared (HTTP `Content-Type`); it overrides `<meta charset>`.
+    pub charset: Option<&'a str>,
+    /// When the page was fetched (e.g. the `WARC-Date`): a later date cannot be its
+    /// publication date. See [`Options::crawl_date`] for the accepted forms.
+    pub crawl_date: Option<&'a str>,
+}
+
+/// The per-page inputs after falling back to the extractor's options.
+#[derive(Clone, Copy)]
+struct PageInputs<'a> {
+    url: Option<&'a str>,
+    crawl_date: Option<&'a str>,
+}
+
+/// When the extraction must be done by (from [`Limits::max_time`]).
+#[derive(Clone, Copy)]
+struct Deadline {
+    at: Option<std::time::Instant>,
+}
+
+impl Deadline {
+    fn start(limit: Option<std::time::Duration>) -> Deadline {
+        Deadline {
+            at: limit.and_then(|d| std::time::Instant::now().checked_add(d)),
+        }
+    }
+
+    /// `Err` once the deadline has passed.
+    fn check(self) -> Result<(), ()> {
+        match self.at {
+            Some(at) if std::time::Instant::now() >= at => Err(()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Whether `s` is a crawl date the extraction understands (RFC 3339, `YYYY-MM-DD`, or a
+/// 14-digit archive timestamp); an option that is not is ignored by the library, so a caller
+/// that takes it from a user can refuse it up front.
+pub fn is_crawl_date(s: &str) -> bool {
+    metadata::crawl_day(s).is_some()
 }
 
 /// Extracts the article from the raw bytes of a page, with the default options.

@@ -2,6 +2,7 @@
 
 use crate::Error;
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
 /// How to trade precision for recall when choosing the main content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -31,21 +32,45 @@ impl std::str::FromStr for Focus {
 }
 
 /// Limits that keep hostile input bounded in time and memory.
+///
+/// The node, attribute and memory caps are enforced while html5ever builds the tree: a document
+/// past one of them is parsed no further, and what came before is extracted, with
+/// [`Article::truncated`](crate::Article::truncated) set. A document that overruns `max_time` is an
+/// [`Error::Timeout`]; the work stops (between chunks of the parse and between stages) and its
+/// memory is freed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limits {
     /// Largest input accepted, in bytes; larger inputs are an [`Error::InputTooLarge`].
     pub max_bytes: usize,
     /// Element nesting deeper than this is flattened: deeper elements' text is kept, their structure is not.
     pub max_depth: usize,
-    /// Most DOM nodes looked at; the rest of a larger document is ignored.
+    /// Most DOM nodes built; the rest of a larger document is not parsed (a truncated result).
     pub max_nodes: usize,
     /// Most attributes read on one tag; the ones after are dropped before parsing.
     #[serde(default = "default_max_attributes")]
     pub max_attributes: usize,
+    /// Most memory the parse tree and the arena laid out from it may take, in bytes (as
+    /// estimated from what they hold); the rest of a larger document is not parsed (a
+    /// truncated result). With the rest of an extraction, the default keeps a document under
+    /// about 1 GiB.
+    #[serde(default = "default_max_memory")]
+    pub max_memory: usize,
+    /// Longest time one extraction may take; `None` for no limit. Past it the extraction stops
+    /// with an [`Error::Timeout`].
+    #[serde(default = "default_max_time")]
+    pub max_time: Option<Duration>,
 }
 
 fn default_max_attributes() -> usize {
     Limits::default().max_attributes
+}
+
+fn default_max_memory() -> usize {
+    Limits::default().max_memory
+}
+
+fn default_max_time() -> Option<Duration> {
+    Limits::default().max_time
 }
 
 impl Default for Limits {
@@ -54,7 +79,9 @@ impl Default for Limits {
             max_bytes: 64 * 1024 * 1024,
             max_depth: 512,
             max_nodes: 2_000_000,
-            max_attributes: 1_000,
+            max_attributes: 256,
+            max_memory: 512 << 20,
+            max_time: Some(Duration::from_secs(60)),
         }
     }
 }

@@ -173,8 +173,8 @@ fn a_record_over_the_size_limit_is_an_error_record_with_its_url_and_the_rest_goe
     );
     assert_eq!(
         o.status.code(),
-        Some(0),
-        "an over-limit document is not an unreadable input"
+        Some(3),
+        "an over-limit document is not an unreadable input, but a failed document"
     );
     let recs = records(&o);
     assert_eq!(recs.len(), 4);

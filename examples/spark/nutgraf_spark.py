@@ -127,8 +127,9 @@ def run_nutgraf(binary, uri, extra, fetch_command):
             yield error_record(uri, f"fetch command exited with status {helper.returncode}")
     elif stream is not None:
         stream.close()
-    # 0: all read; 1: some input unreadable, already reported by an error record; else: a crash.
-    if rc not in (0, 1):
+    # 0: all good; 1: some input unreadable; 3: all read, some documents failed (both already
+    # reported by error records); else: a crash or an interrupt.
+    if rc not in (0, 1, 3):
         tail = b"".join(stderr_lines[-3:]).decode("utf-8", "replace").strip()
         yield error_record(uri, f"nutgraf exited with status {rc}: {tail}")
 

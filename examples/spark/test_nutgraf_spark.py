@@ -98,13 +98,14 @@ class RunNutgraf(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             fake = os.path.join(d, "nutgraf")
             with open(fake, "w") as f:
-                f.write("#!/bin/sh\necho boom >&2\nexit 3\n")
+                # 101 is what a Rust panic exits with (0, 1 and 3 are nutgraf's ordinary ones).
+                f.write("#!/bin/sh\necho boom >&2\nexit 101\n")
             os.chmod(fake, os.stat(fake).st_mode | stat.S_IEXEC)
             out = list(nutgraf_spark.run_nutgraf(fake, "/data/a.warc.gz", [], None))
         self.assertEqual(len(out), 1)
         rec = json.loads(out[0])
         self.assertEqual(rec["source"], "/data/a.warc.gz")
-        self.assertIn("status 3", rec["error"])
+        self.assertIn("status 101", rec["error"])
         self.assertIn("boom", rec["error"])
 
     def test_a_binary_that_cannot_run_becomes_an_error_record(self):

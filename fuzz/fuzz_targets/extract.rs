@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nutgraf::{Extractor, Focus, Limits};
+use nutgraf::{Extractor, Focus, Limits, Page};
 
 const CHARSETS: [&str; 6] = [
     "utf-8",
@@ -27,24 +27,28 @@ fuzz_target!(|data: &[u8]| {
         1 => Focus::Precision,
         _ => Focus::Recall,
     };
-    let mut builder = Extractor::builder()
+    let extractor = Extractor::builder()
         .focus(focus)
         .comments(options & 4 != 0)
         .url("https://example.org/a/b.html")
-        // Small caps so that the limit paths are exercised too.
+        // Small caps so that the limit paths (truncation, the time limit) are exercised too.
         .limits(Limits {
             max_depth: 64,
             max_nodes: 20_000,
             max_attributes: 8,
+            max_memory: 4 << 20,
+            max_time: Some(std::time::Duration::from_secs(2)),
             ..Limits::default()
-        });
-    if options & 2 != 0 {
-        builder = builder.crawl_date("2020-06-01T12:00:00Z");
-    }
-    if options & 8 != 0 {
-        builder = builder.charset(CHARSETS[usize::from(options >> 4) % CHARSETS.len()]);
-    }
-    if let Ok(article) = builder.build().extract(page) {
+        })
+        .build();
+    // The per-page inputs of `extract_page`, as a crawler passes them.
+    let page = Page {
+        html: page,
+        url: (options & 16 != 0).then_some("https://example.com/other/page"),
+        charset: (options & 8 != 0).then(|| CHARSETS[usize::from(options >> 5) % CHARSETS.len()]),
+        crawl_date: (options & 2 != 0).then_some("2020-06-01T12:00:00Z"),
+    };
+    if let Ok(article) = extractor.extract_page(&page) {
         let _ = article.markdown();
         let _ = article.html();
         let _ = serde_json::to_string(&article);

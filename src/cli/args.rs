@@ -18,10 +18,21 @@ use std::path::PathBuf;
 /// taken for the publication date.
 ///
 /// A document that fails never stops the batch: it is reported (on stderr, and as a record with
-/// an `error` field in JSON) and the others go on. Output follows the input order.
+/// an `error` field in JSON) and the others go on. Output follows the input order. A document
+/// past `--max-nodes` or `--max-memory` is extracted as far as it was read, and its record says
+/// `"truncated":true`. A `source` that is not valid UTF-8 keeps its bytes as `\xNN` escapes (and a
+/// backslash is written `\\`), so that distinct names stay distinct.
 ///
-/// Exit status: 0 when every input was read, 1 when some input could not be read (a missing
-/// file, a corrupt gzip stream, a truncated or corrupt WARC file), 2 for a usage error.
+/// On SIGINT or SIGTERM no new document is started, the documents under way are finished, only
+/// whole records are written, the summary says how many documents were not done, and the exit
+/// status is 130 (SIGINT) or 143 (SIGTERM); a second signal stops at once, after the record
+/// being written. `--resume` with `-o FILE` then carries on where the output ends.
+///
+/// Exit status: 0 when every input was read and every document extracted (or found empty);
+/// 1 when some input could not be read (a missing file, an empty directory, a corrupt gzip
+/// stream, a truncated or corrupt WARC file); 2 for a usage error; 3 when every input was read
+/// but some documents failed (over a limit, out of time: their error records say why); 130 or
+/// 143 when interrupted.
 #[derive(Debug, Parser)]
 #[command(name = "nutgraf", version, about, long_about)]
 pub struct Args {
@@ -37,6 +48,12 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// With `-o FILE` and `--format json`: keep FILE's complete records (a torn last line is
+    /// cut off), skip the inputs they cover (files, and WARC records as `path#record-id`), and
+    /// append the rest.
+    #[arg(long, requires = "output")]
+    pub resume: bool,
+
     /// Output format. `json` prints one JSON object per document per line (JSON Lines).
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -50,7 +67,7 @@ pub struct Args {
     pub focus: FocusArg,
 
     /// The charset the transport declared (as in an HTTP Content-Type); overrides `<meta charset>`.
-    #[arg(long, value_name = "CHARSET")]
+    #[arg(long, value_name = "CHARSET", value_parser = parse_charset)]
     pub charset: Option<String>,
 
     /// Number of documents extracted at once (default: every core).
@@ -70,7 +87,7 @@ pub struct Args {
     pub max_bytes: u64,
 
     /// Longest time one document may take (e.g. 500ms, 30s, 2m; 0 = no limit); a document
-    /// that takes longer becomes an error record.
+    /// that takes longer is stopped (its memory freed) and becomes an error record.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
 
@@ -82,9 +99,19 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = nutgraf::Limits::default().max_attributes)]
     pub max_attributes: usize,
 
+    /// Most DOM nodes built for one document; the rest of a larger one is not parsed (the
+    /// record says `"truncated":true`).
+    #[arg(long, value_name = "N", default_value_t = nutgraf::Limits::default().max_nodes)]
+    pub max_nodes: usize,
+
+    /// Most memory the parse tree of one document may take (K, M, G suffixes allowed); the rest
+    /// of a larger one is not parsed (the record says `"truncated":true`).
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    pub max_memory: u64,
+
     /// When the pages were crawled (RFC 3339, YYYY-MM-DD or a 14-digit archive timestamp): no
     /// date after it is taken for a publication date. WARC records use their own WARC-Date.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_crawl_date)]
     pub crawl_date: Option<String>,
 
     /// Also extract reader comments (JSON: `comments`; other formats: after the body).
@@ -165,6 +192,27 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{t:?} is not a size: use bytes, or a number with K, M or G"))
 }
 
+/// Accepts a charset label (or `Content-Type` value) that the decoder knows.
+fn parse_charset(s: &str) -> Result<String, String> {
+    match nutgraf::decode::charset_name(s) {
+        Some(_) => Ok(s.to_string()),
+        None => Err(format!(
+            "{s:?} is not a known charset: use an encoding label such as utf-8, windows-1252 or shift_jis"
+        )),
+    }
+}
+
+/// Accepts a crawl date that the extraction understands.
+fn parse_crawl_date(s: &str) -> Result<String, String> {
+    if nutgraf::is_crawl_date(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} is not a date: use RFC 3339 (2024-05-01T10:00:00Z), YYYY-MM-DD or a 14-digit timestamp"
+        ))
+    }
+}
+
 /// Parses a duration: a number with an optional ms, s or m suffix (seconds by default).
 fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
     let t = s.trim().to_ascii_lowercase();
@@ -206,5 +254,13 @@ mod tests {
         assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
         assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
         assert!(parse_duration("-1").is_err());
+    }
+
+    #[test]
+    fn charsets_and_crawl_dates_are_checked() {
+        assert!(parse_charset("latin1").is_ok());
+        assert!(parse_charset("bogus").is_err_and(|e| e.contains("bogus")));
+        assert!(parse_crawl_date("20240501100000").is_ok());
+        assert!(parse_crawl_date("garbage").is_err_and(|e| e.contains("garbage")));
     }
 }

@@ -3,6 +3,7 @@
 use super::stats::Stats;
 use super::warc::{self, Block, Page, WarcReader};
 use flate2::read::MultiGzDecoder;
+use std::collections::HashSet;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -36,6 +37,75 @@ pub enum Item {
         /// Whether an input could not be read (this makes the exit status 1).
         unreadable: bool,
     },
+    /// An input that could not be read to its end, where no document was lost: reported, but
+    /// not counted as a document (the exit status is 1).
+    Cut {
+        /// The input's name.
+        source: String,
+        /// What went wrong.
+        error: String,
+    },
+}
+
+impl Item {
+    /// The `source` of the record this item becomes.
+    pub fn source(&self) -> &str {
+        match self {
+            Item::Doc(doc) | Item::Failed { doc, .. } => &doc.source,
+            Item::Cut { source, .. } => source,
+        }
+    }
+}
+
+/// The name of a path as a record's `source`: its text where it is UTF-8; each byte that is not
+/// written `\xNN`, and a backslash `\\`, so that distinct names stay distinct.
+pub fn source_name(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        escape_name(path.as_os_str().as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        escape_name(path.to_string_lossy().as_bytes())
+    }
+}
+
+/// See [`source_name`]; the bytes of a name as such.
+pub fn escape_name(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A line of an input list as a path: its bytes as they are (on Unix), or an error saying why
+/// it is no usable path.
+fn list_path(line: &[u8]) -> Result<PathBuf, String> {
+    if line.contains(&0) {
+        return Err("not a usable path (it holds a NUL byte)".to_string());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Ok(PathBuf::from(std::ffi::OsStr::from_bytes(line)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::str::from_utf8(line)
+            .map(PathBuf::from)
+            .map_err(|_| "not a usable path (it is not UTF-8)".to_string())
+    }
 }
 
 /// How inputs are read.
@@ -46,6 +116,8 @@ pub struct Reader<'a> {
     pub stats: &'a Stats,
     /// Receives every item; returns false to stop reading.
     pub emit: &'a mut dyn FnMut(Item) -> bool,
+    /// Sources already in the output (`--resume`): not read again.
+    pub done: &'a HashSet<String>,
 }
 
 /// File name endings picked up when walking a directory.
@@ -104,11 +176,12 @@ pub fn total_size(inputs: &[PathBuf], list: Option<&Path>) -> Option<u64> {
             return None;
         }
         let f = std::fs::File::open(list).ok()?;
-        for line in BufReader::new(f).lines() {
+        for line in BufReader::new(f).split(b'\n') {
             let line = line.ok()?;
-            let line = line.trim_end_matches('\r');
-            if !line.trim().is_empty() {
-                add(Path::new(line))?;
+            if let Some(line) = list_line(&line)
+                && let Ok(path) = list_path(line)
+            {
+                add(&path)?;
             }
         }
     }
@@ -129,44 +202,59 @@ impl Reader<'_> {
     }
 
     fn read_list(&mut self, list: &Path) -> bool {
-        let lines: Box<dyn BufRead> = if is_stdin(list) {
+        let name = source_name(list);
+        let mut lines: Box<dyn BufRead> = if is_stdin(list) {
             Box::new(io::stdin().lock())
         } else {
             match std::fs::File::open(list) {
                 Ok(f) => Box::new(BufReader::new(f)),
                 Err(e) => {
-                    return self.fail(
-                        list.display().to_string(),
-                        format!("cannot read the input list: {e}"),
-                        true,
-                    );
+                    return self.fail(name, format!("cannot read the input list: {e}"), true);
                 }
             }
         };
-        for line in lines.lines() {
-            let line = match line {
-                Ok(l) => l,
+        let mut line = Vec::new();
+        for number in 1u64.. {
+            line.clear();
+            match lines.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => {}
                 Err(e) => {
-                    return self.fail(
-                        list.display().to_string(),
-                        format!("cannot read the input list: {e}"),
-                        true,
-                    );
+                    return self.fail(name, format!("cannot read the input list: {e}"), true);
                 }
-            };
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
             }
-            if !self.read_input(Path::new(line)) {
+            let Some(text) = list_line(&line) else {
+                continue;
+            };
+            let keep_going = match list_path(text) {
+                Ok(path) => self.read_input(&path),
+                Err(why) => self.fail(
+                    format!("{name}:{number}"),
+                    format!(
+                        "line {number} of the input list ({:?}) is {why}",
+                        escape_name(text)
+                    ),
+                    true,
+                ),
+            };
+            if !keep_going {
                 return false;
             }
         }
         true
     }
 
+    /// Hands an item on, unless its record is already in the output (`--resume`).
+    fn emit(&mut self, item: Item) -> bool {
+        if self.done.contains(item.source()) {
+            self.stats.skip("already done");
+            return true;
+        }
+        (self.emit)(item)
+    }
+
     fn fail(&mut self, source: String, error: String, unreadable: bool) -> bool {
-        (self.emit)(Item::Failed {
+        self.emit(Item::Failed {
             doc: Doc {
                 source,
                 ..Doc::default()
@@ -185,14 +273,17 @@ impl Reader<'_> {
             let walk = walkdir::WalkDir::new(input)
                 .follow_links(true)
                 .sort_by_file_name();
+            let mut found = false;
             for entry in walk {
                 let keep_going = match entry {
                     Ok(e) if e.file_type().is_file() && wanted_in_walk(e.path()) => {
+                        found = true;
                         self.read_file(e.path())
                     }
                     Ok(_) => true,
                     Err(e) => {
-                        let source = e.path().unwrap_or(input).display().to_string();
+                        found = true;
+                        let source = source_name(e.path().unwrap_or(input));
                         self.fail(source, format!("cannot read: {e}"), true)
                     }
                 };
@@ -200,13 +291,26 @@ impl Reader<'_> {
                     return false;
                 }
             }
+            if !found {
+                let error = "no .html, .htm or .warc file (gzipped or not) in this directory";
+                return self.cut(source_name(input), error.to_string());
+            }
             return true;
         }
         self.read_file(input)
     }
 
+    /// Reports an input that could not be read to its end, where no document was lost.
+    fn cut(&mut self, source: String, error: String) -> bool {
+        self.emit(Item::Cut { source, error })
+    }
+
     fn read_file(&mut self, path: &Path) -> bool {
-        let source = path.display().to_string();
+        let source = source_name(path);
+        if self.done.contains(&source) {
+            self.stats.skip("already done");
+            return true;
+        }
         let mut f = match std::fs::File::open(path) {
             Ok(f) => f,
             Err(e) => return self.fail(source, format!("cannot read: {e}"), true),
@@ -256,7 +360,7 @@ impl Reader<'_> {
         if data.len() as u64 > self.max_bytes {
             return self.fail(source, too_large(self.max_bytes), false);
         }
-        (self.emit)(Item::Doc(Doc {
+        self.emit(Item::Doc(Doc {
             source,
             bytes: data,
             ..Doc::default()
@@ -302,7 +406,7 @@ impl Reader<'_> {
         let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
         match r.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             Ok(n) if n as u64 > limit => self.fail(source, too_large(limit), false),
-            Ok(_) => (self.emit)(Item::Doc(Doc {
+            Ok(_) => self.emit(Item::Doc(Doc {
                 source,
                 bytes,
                 ..Doc::default()
@@ -317,6 +421,7 @@ impl Reader<'_> {
             let (header, block) = match warc.next_record(warc::may_be_page, self.max_bytes) {
                 Ok(Some(x)) => x,
                 Ok(None) => return true,
+                Err(e @ warc::WarcError::CutAfter(_)) => return self.cut(file, e.to_string()),
                 Err(e) => {
                     let source = format!("{file}#record-{}", warc.records + 1);
                     return self.fail(source, e.to_string(), true);
@@ -350,14 +455,14 @@ impl Reader<'_> {
                         self.stats.skip(&reason);
                         true
                     }
-                    _ => (self.emit)(Item::Failed {
+                    _ => self.emit(Item::Failed {
                         doc,
                         error: too_large(self.max_bytes),
                         unreadable: false,
                     }),
                 },
                 Block::Read(bytes) => match warc::page(&header, bytes) {
-                    Page::Html { body, charset } => (self.emit)(Item::Doc(Doc {
+                    Page::Html { body, charset } => self.emit(Item::Doc(Doc {
                         bytes: body,
                         charset,
                         ..doc
@@ -366,7 +471,7 @@ impl Reader<'_> {
                         self.stats.skip(&reason);
                         true
                     }
-                    Page::Bad(error) => (self.emit)(Item::Failed {
+                    Page::Bad(error) => self.emit(Item::Failed {
                         doc,
                         error,
                         unreadable: false,
@@ -378,6 +483,13 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// A line of an input list without its line ending; `None` for a blank line.
+fn list_line(line: &[u8]) -> Option<&[u8]> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    (!line.trim_ascii().is_empty()).then_some(line)
 }
 
 fn too_large(limit: u64) -> String {
@@ -417,5 +529,21 @@ mod tests {
         for no in ["a.txt", "b.gz", "c.html.bak", "html"] {
             assert!(!wanted_in_walk(Path::new(no)), "{no}");
         }
+    }
+
+    #[test]
+    fn names_that_are_not_utf8_are_escaped_losslessly() {
+        assert_eq!(escape_name(b"caf\xc3\xa9.html"), "caf\u{e9}.html");
+        assert_eq!(escape_name(b"bad\xff\xfe.html"), "bad\\xFF\\xFE.html");
+        assert_eq!(escape_name(b"a\\b"), "a\\\\b");
+        // The escape of a byte and the name spelling it out differ.
+        assert_ne!(escape_name(b"\xff"), escape_name(b"\\xFF"));
+    }
+
+    #[test]
+    fn list_lines_lose_their_line_ending_and_blank_ones_are_skipped() {
+        assert_eq!(list_line(b"a.html\r\n"), Some(&b"a.html"[..]));
+        assert_eq!(list_line(b"  \n"), None);
+        assert!(list_path(b"a\0b").is_err());
     }
 }

@@ -1,25 +1,31 @@
 //! The command line: one reader thread, `--jobs` extraction workers under a watchdog, and a
 //! writer that puts results back in input order. A bounded window of documents in flight keeps
-//! memory flat however many inputs there are.
+//! memory flat however many inputs there are. An interrupt stops the reading, lets the
+//! documents under way finish and writes only whole records.
 
 mod args;
 mod input;
 mod record;
+mod resume;
+mod signals;
 mod stats;
 mod warc;
+mod window;
 
 use args::Args;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use input::{Doc, Item};
 use record::Style;
+use signals::Interrupt;
 use stats::{Progress, Stats};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+use window::{WINDOW_BYTES, Window};
 
 /// Runs the command and returns its exit status.
 pub fn run() -> ExitCode {
@@ -27,7 +33,27 @@ pub fn run() -> ExitCode {
     if args.inputs.is_empty() && args.input_list.is_none() {
         args.inputs.push("-".into());
     }
+    if args.resume && args.format != args::Format::Json {
+        Args::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--resume needs --format json: it reads the sources of the records in the output",
+            )
+            .exit();
+    }
+    let interrupt = Interrupt::install();
+    let mut done = HashSet::new();
     let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) if args.resume => match resume::open(path) {
+            Ok((f, sources)) => {
+                done = sources;
+                Box::new(f)
+            }
+            Err(e) => {
+                eprintln!("nutgraf: cannot resume {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
@@ -37,9 +63,8 @@ pub fn run() -> ExitCode {
         },
         None => Box::new(io::stdout()),
     };
-    match execute(args, out) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+    match execute(args, out, done, interrupt) {
+        Ok(ended) => ExitCode::from(ended.status()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("nutgraf: cannot write the output: {e}");
@@ -52,52 +77,37 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// How a run ended, for the exit status.
+struct Ended {
+    /// Every input could be read.
+    all_read: bool,
+    /// Some document failed.
+    failed: bool,
+    /// The exit status of an interrupt, if one came.
+    interrupted: Option<u8>,
+}
+
+impl Ended {
+    /// 128 + signal when interrupted, 1 when some input was unreadable, 3 when every input was
+    /// read but some document failed, else 0 (the `--help` text says the same).
+    fn status(&self) -> u8 {
+        match self.interrupted {
+            Some(status) => status,
+            None if !self.all_read => 1,
+            None if self.failed => 3,
+            None => 0,
+        }
+    }
+}
+
 /// What the writer receives.
 enum Msg {
     /// The rendered output of document `seq` (possibly empty), read as `size` bytes.
     Output { seq: u64, size: usize, text: String },
+    /// Document `seq` was not started, because of an interrupt.
+    Dropped { seq: u64, size: usize },
     /// The reader is done: there are `total` documents.
     End { total: u64 },
-}
-
-/// Largest total size of the documents between the reader and the writer.
-const WINDOW_BYTES: usize = 256 << 20;
-
-/// A semaphore that bounds the documents between the reader and the writer, in number and in
-/// bytes (one document is always let through, however large).
-struct Window {
-    /// Documents and bytes in flight.
-    used: Mutex<(usize, usize)>,
-    cv: Condvar,
-    max_docs: usize,
-    max_bytes: usize,
-}
-
-impl Window {
-    fn new(max_docs: usize, max_bytes: usize) -> Self {
-        Window {
-            used: Mutex::new((0, 0)),
-            cv: Condvar::new(),
-            max_docs,
-            max_bytes,
-        }
-    }
-    fn acquire(&self, size: usize) {
-        let mut used = lock(&self.used);
-        while used.0 > 0
-            && (used.0 >= self.max_docs || used.1.saturating_add(size) > self.max_bytes)
-        {
-            used = self.cv.wait(used).unwrap_or_else(|p| p.into_inner());
-        }
-        used.0 += 1;
-        used.1 = used.1.saturating_add(size);
-    }
-    fn release(&self, size: usize) {
-        let mut used = lock(&self.used);
-        used.0 = used.0.saturating_sub(1);
-        used.1 = used.1.saturating_sub(size);
-        self.cv.notify_one();
-    }
 }
 
 /// The document a worker is busy with, for the watchdog.
@@ -111,7 +121,8 @@ struct Slot {
 
 /// Everything the threads share.
 struct Shared {
-    options: nutgraf::Options,
+    /// One extractor for every document (each gets its own URL, charset and date).
+    extractor: nutgraf::Extractor,
     style: Style,
     stats: Stats,
     progress: Progress,
@@ -120,6 +131,13 @@ struct Shared {
     window: Window,
     /// The writer failed: stop reading.
     stop: AtomicBool,
+    /// SIGINT / SIGTERM.
+    interrupt: Arc<Interrupt>,
+    /// Held by the reader while it hands a document on, and by the writer when it takes the
+    /// count after an interrupt, so that the count is final.
+    emit_lock: Mutex<()>,
+    /// Documents handed on so far.
+    emitted: AtomicU64,
     timeout: Option<Duration>,
     work: Mutex<mpsc::Receiver<(u64, usize, Item)>>,
     out: mpsc::Sender<Msg>,
@@ -145,14 +163,22 @@ enum Outcome {
     Extracted,
     Empty,
     Failed,
+    /// Not a document (an input cut short after its last record).
+    Uncounted,
 }
 
-/// Reads, extracts and writes everything; `Ok(false)` when some input could not be read.
-fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
+/// Reads, extracts and writes everything, skipping the sources in `done`.
+fn execute(
+    args: Args,
+    out: Box<dyn Write + Send>,
+    done: HashSet<String>,
+    interrupt: Arc<Interrupt>,
+) -> io::Result<Ended> {
     let jobs = args
         .jobs
         .filter(|&j| j > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let timeout = (!args.timeout.is_zero()).then_some(args.timeout);
     let options = nutgraf::Options {
         url: args.url.clone(),
         focus: args.focus.into(),
@@ -162,7 +188,9 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
             max_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
             max_depth: args.max_depth,
             max_attributes: args.max_attributes,
-            ..nutgraf::Limits::default()
+            max_nodes: args.max_nodes,
+            max_memory: usize::try_from(args.max_memory).unwrap_or(usize::MAX),
+            max_time: timeout,
         },
         crawl_date: args.crawl_date.clone(),
         block_scores: args.include.contains(&args::Include::Blocks),
@@ -179,14 +207,19 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, usize, Item)>(jobs * 2);
     let (out_tx, out_rx) = mpsc::channel::<Msg>();
     let shared = Arc::new(Shared {
-        options,
+        extractor: nutgraf::Extractor::with_options(options),
         style,
         stats: Stats::default(),
         progress: Progress::new(args.quiet),
         all_read: AtomicBool::new(true),
         window: Window::new(jobs * 16 + 16, WINDOW_BYTES),
         stop: AtomicBool::new(false),
-        timeout: (!args.timeout.is_zero()).then_some(args.timeout),
+        interrupt,
+        emit_lock: Mutex::new(()),
+        emitted: AtomicU64::new(0),
+        // The library stops a document at the time limit itself; the watchdog is the last
+        // resort for one that somehow does not.
+        timeout: timeout.map(|t| t.saturating_mul(2).saturating_add(Duration::from_secs(1))),
         work: Mutex::new(work_rx),
         out: out_tx,
         slots: Mutex::new(Vec::new()),
@@ -210,7 +243,7 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
         let sh = Arc::clone(&shared);
         let (inputs, list, max_bytes) =
             (args.inputs.clone(), args.input_list.clone(), args.max_bytes);
-        std::thread::spawn(move || read(&sh, work_tx, &inputs, list.as_deref(), max_bytes));
+        std::thread::spawn(move || read(&sh, work_tx, &inputs, list.as_deref(), max_bytes, &done));
     }
     for _ in 0..jobs {
         spawn_worker(&shared);
@@ -226,11 +259,24 @@ fn execute(args: Args, out: Box<dyn Write + Send>) -> io::Result<bool> {
     if result.is_err() {
         shared.stop.store(true, Relaxed);
     }
+    let interrupted = shared.interrupt.exit_status();
     if !args.quiet {
-        eprintln!("{}", shared.stats.summary(shared.progress.elapsed()));
+        let mut summary = shared.stats.summary(shared.progress.elapsed());
+        if interrupted.is_some() {
+            let written = result.as_ref().map_or(0, |w| *w);
+            let not_done = shared.emitted.load(Relaxed).saturating_sub(written);
+            summary.push_str(&format!(
+                "; interrupted: {not_done} documents not done (--resume carries on)"
+            ));
+        }
+        eprintln!("{summary}");
     }
     result?;
-    Ok(shared.all_read.load(Relaxed))
+    Ok(Ended {
+        all_read: shared.all_read.load(Relaxed),
+        failed: shared.stats.failed.load(Relaxed) > 0,
+        interrupted,
+    })
 }
 
 /// The reader thread: numbers the items and hands them to the workers, within the window.
@@ -240,18 +286,25 @@ fn read(
     inputs: &[std::path::PathBuf],
     list: Option<&std::path::Path>,
     max_bytes: u64,
+    done: &HashSet<String>,
 ) {
     let seq = std::cell::Cell::new(0u64);
     let mut emit = |item: Item| {
         let size = match &item {
             Item::Doc(d) => d.bytes.len(),
-            Item::Failed { .. } => 0,
+            Item::Failed { .. } | Item::Cut { .. } => 0,
         };
         sh.window.acquire(size);
-        if sh.stop.load(Relaxed) || work.send((seq.get(), size, item)).is_err() {
+        let _handing_on = lock(&sh.emit_lock);
+        if sh.stop.load(Relaxed)
+            || sh.interrupt.stopping()
+            || work.send((seq.get(), size, item)).is_err()
+        {
+            sh.window.release(size);
             return false;
         }
         seq.set(seq.get() + 1);
+        sh.emitted.store(seq.get(), Relaxed);
         true
     };
     let reading = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -259,6 +312,7 @@ fn read(
             max_bytes,
             stats: &sh.stats,
             emit: &mut emit,
+            done,
         }
         .read_all(inputs, list)
     }));
@@ -284,12 +338,24 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
     loop {
         let next = lock(&sh.work).recv();
         let Ok((seq, size, item)) = next else { return };
-        let (Item::Doc(doc) | Item::Failed { doc, .. }) = &item;
-        let provenance = Doc {
-            source: doc.source.clone(),
-            url: doc.url.clone(),
-            warc_date: doc.warc_date.clone(),
-            ..Doc::default()
+        if sh.interrupt.stopping() {
+            // Interrupted: documents not yet started are left for `--resume`.
+            if sh.out.send(Msg::Dropped { seq, size }).is_err() {
+                return;
+            }
+            continue;
+        }
+        let provenance = match &item {
+            Item::Doc(doc) | Item::Failed { doc, .. } => Doc {
+                source: doc.source.clone(),
+                url: doc.url.clone(),
+                warc_date: doc.warc_date.clone(),
+                ..Doc::default()
+            },
+            Item::Cut { source, .. } => Doc {
+                source: source.clone(),
+                ..Doc::default()
+            },
         };
         if matches!(item, Item::Doc(_)) {
             lock(slot).current = Some((seq, size, Instant::now(), provenance.clone()));
@@ -335,6 +401,7 @@ fn count(stats: &Stats, outcome: Outcome) {
         Outcome::Extracted => &stats.extracted,
         Outcome::Empty => &stats.empty,
         Outcome::Failed => &stats.failed,
+        Outcome::Uncounted => return,
     };
     counter.fetch_add(1, Relaxed);
 }
@@ -368,8 +435,9 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
                 }
                 (seq, size, doc, replace)
             };
-            let error =
-                format!("extraction took longer than {timeout:?}: raise --timeout to allow it");
+            let error = format!(
+                "extraction took longer than {timeout:?} and was abandoned: raise --timeout to allow it"
+            );
             sh.progress
                 .println(&format!("nutgraf: {}: {error}", doc.source));
             count(&sh.stats, Outcome::Failed);
@@ -399,24 +467,28 @@ fn process(sh: &Shared, item: Item) -> (String, Outcome) {
                 .println(&format!("nutgraf: {}: {error}", doc.source));
             (sh.style.failure(&doc, &error), Outcome::Failed)
         }
+        Item::Cut { source, error } => {
+            sh.all_read.store(false, Relaxed);
+            sh.progress.println(&format!("nutgraf: {source}: {error}"));
+            let doc = Doc {
+                source,
+                ..Doc::default()
+            };
+            (sh.style.failure(&doc, &error), Outcome::Uncounted)
+        }
         Item::Doc(doc) => extract(sh, doc),
     }
 }
 
 fn extract(sh: &Shared, doc: Doc) -> (String, Outcome) {
-    let mut options = sh.options.clone();
-    if doc.url.is_some() {
-        options.url = doc.url.clone();
-    }
-    if doc.charset.is_some() {
-        options.charset = doc.charset.clone();
-    }
-    if doc.warc_date.is_some() {
+    let page = nutgraf::Page {
+        html: &doc.bytes,
+        url: doc.url.as_deref(),
+        charset: doc.charset.as_deref(),
         // A page cannot be published after it was crawled.
-        options.crawl_date = doc.warc_date.clone();
-    }
-    let extractor = nutgraf::Extractor::with_options(options);
-    match extractor.extract(&doc.bytes) {
+        crawl_date: doc.warc_date.as_deref(),
+    };
+    match sh.extractor.extract_page(&page) {
         Ok(article) => {
             let outcome = if article.is_empty() {
                 Outcome::Empty
@@ -434,48 +506,76 @@ fn extract(sh: &Shared, doc: Doc) -> (String, Outcome) {
     }
 }
 
-/// The writer: in sequence order unless `ordered` is false; ends when every document is written.
+/// The writer: in sequence order unless `ordered` is false; ends when every document is written
+/// (or, after an interrupt, when every document handed on is written or dropped; at once after a
+/// second one). Returns the number of documents written.
 fn write_all(
     sh: &Shared,
     rx: mpsc::Receiver<Msg>,
     out: Box<dyn Write + Send>,
     ordered: bool,
-) -> io::Result<()> {
+) -> io::Result<u64> {
     let mut out = io::BufWriter::with_capacity(256 * 1024, out);
-    let mut pending: BTreeMap<u64, (usize, String)> = BTreeMap::new();
-    let (mut next, mut written) = (0u64, 0u64);
+    let mut pending: BTreeMap<u64, (usize, Option<String>)> = BTreeMap::new();
+    // `resolved` counts the documents written or dropped, in order when `ordered`.
+    let (mut next, mut resolved, mut written) = (0u64, 0u64, 0u64);
     let mut total = None;
     let mut last_update = Instant::now();
-    while total != Some(written) {
-        let msg = match rx.recv_timeout(Duration::from_millis(200)) {
+    while total != Some(resolved) {
+        if sh.interrupt.at_once() {
+            break;
+        }
+        if total.is_none() && sh.interrupt.stopping() {
+            // The reader hands nothing on any more: what it has handed on is all there is.
+            let _count = lock(&sh.emit_lock);
+            total = Some(sh.emitted.load(Relaxed));
+            continue;
+        }
+        let msg = match rx.recv_timeout(Duration::from_millis(50)) {
             Ok(m) => m,
             Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Nothing to write for now: let a slow reader have what is done.
+                out.flush()?;
                 sh.progress.update(&sh.stats);
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
-        match msg {
-            Msg::End { total: t } => total = Some(t),
-            Msg::Output { size, text, .. } if !ordered => {
-                out.write_all(text.as_bytes())?;
-                sh.window.release(size);
-                written += 1;
+        let (seq, size, text) = match msg {
+            Msg::End { total: t } => {
+                total = Some(t);
+                continue;
             }
-            Msg::Output { seq, size, text } => {
-                pending.insert(seq, (size, text));
-                while let Some((size, text)) = pending.remove(&next) {
+            Msg::Output { seq, size, text } => (seq, size, Some(text)),
+            Msg::Dropped { seq, size } => (seq, size, None),
+        };
+        if ordered {
+            pending.insert(seq, (size, text));
+            while let Some((size, text)) = pending.remove(&next) {
+                if let Some(text) = text {
                     out.write_all(text.as_bytes())?;
-                    sh.window.release(size);
-                    next += 1;
                     written += 1;
                 }
+                sh.window.release(size);
+                next += 1;
+                resolved += 1;
+                if sh.interrupt.at_once() {
+                    break;
+                }
             }
+        } else {
+            if let Some(text) = text {
+                out.write_all(text.as_bytes())?;
+                written += 1;
+            }
+            sh.window.release(size);
+            resolved += 1;
         }
         if last_update.elapsed() > Duration::from_millis(100) {
             sh.progress.update(&sh.stats);
             last_update = Instant::now();
         }
     }
-    out.flush()
+    out.flush()?;
+    Ok(written)
 }

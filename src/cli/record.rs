@@ -43,6 +43,9 @@ pub struct ArticleFields<'a> {
     pub page_type: &'a Option<String>,
     pub encoding: &'a str,
     pub text: &'a str,
+    /// Present (and true) only when the page was past a cap and read only in part.
+    #[serde(skip_serializing_if = "is_false")]
+    pub truncated: bool,
     /// Present only when comments were asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<&'a [Comment]>,
@@ -74,6 +77,7 @@ impl<'a> ArticleFields<'a> {
             page_type: &a.page_type,
             encoding: &a.encoding,
             text: &a.text,
+            truncated: a.truncated,
             comments: comments.then_some(a.comments.as_slice()),
             markdown: None,
             html: None,
@@ -204,6 +208,10 @@ impl Style {
             _ => format!("[{who}{when}]\n{}\n\n", c.text),
         }
     }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn push_json(out: &mut String, rec: &Record<'_>) {

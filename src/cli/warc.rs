@@ -19,6 +19,10 @@ pub enum WarcError {
     Truncated(String),
     /// The bytes are not a WARC record where one should start.
     Corrupt(String),
+    /// The stream fails where a new record would start (a gzip stream cut in its last
+    /// member's trailer, or right after a record): every record before was read whole, and
+    /// there is no further record to report.
+    CutAfter(String),
 }
 
 impl std::fmt::Display for WarcError {
@@ -26,6 +30,7 @@ impl std::fmt::Display for WarcError {
         match self {
             WarcError::Truncated(m) => write!(f, "truncated WARC record: {m}"),
             WarcError::Corrupt(m) => write!(f, "corrupt WARC record: {m}"),
+            WarcError::CutAfter(m) => write!(f, "the file is cut short: {m}"),
         }
     }
 }
@@ -165,9 +170,16 @@ impl<R: BufRead> WarcReader<R> {
         // The version line, after any stray blank lines.
         loop {
             line.clear();
-            let n = limited
-                .read_until(b'\n', &mut line)
-                .map_err(|e| io_error(e, "in the header of record", self.records + 1))?;
+            let n = match limited.read_until(b'\n', &mut line) {
+                Ok(n) => n,
+                Err(e) if line.is_empty() => {
+                    return Err(WarcError::CutAfter(format!(
+                        "{e} after record {} (which was read whole)",
+                        self.records
+                    )));
+                }
+                Err(e) => return Err(io_error(e, "in the header of record", self.records + 1)),
+            };
             if n == 0 {
                 return Ok(None);
             }
