@@ -1,7 +1,7 @@
 //! The extraction result: the article's metadata, its body as blocks and text, and its comments.
 
 use crate::content::Block;
-use crate::metadata::Metadata;
+use crate::metadata::{Metadata, Sources};
 use crate::render;
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +49,9 @@ pub struct Article {
     pub body: Vec<Block>,
     /// Reader comments (only when asked for), in page order.
     pub comments: Vec<Comment>,
+    /// Where the title, authors and dates came from (not part of the JSON record).
+    #[serde(skip)]
+    pub sources: Sources,
 }
 
 impl Article {
@@ -77,6 +80,7 @@ impl Article {
             text,
             body,
             comments,
+            sources: meta.sources,
         }
     }
 
