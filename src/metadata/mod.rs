@@ -20,6 +20,7 @@
 
 mod byline;
 mod dates;
+mod headline;
 mod jsonld;
 mod language;
 mod meta;
@@ -147,6 +148,22 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
                 .is_none_or(|t| overlap(m, t) >= 0.2 || h1s.iter().any(|h| overlap(m, h) >= 0.2))
         });
     let chosen = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
+    let mut titles: Vec<&str> = ld.headline.iter().map(String::as_str).collect();
+    for key in meta::TITLE {
+        titles.extend(metas.all(key));
+    }
+    titles.extend(page.title.as_deref());
+    let slug = [url, declared_url]
+        .into_iter()
+        .flatten()
+        .find_map(|u| Some(url::slug_words(&url::resolve(u, base)?)).filter(|w| !w.is_empty()))
+        .unwrap_or_default();
+    let evidence = headline::Evidence {
+        titles,
+        slug,
+        sites: &sites,
+    };
+    let chosen = headline::choose(doc, &page, &evidence, chosen);
     let title_source = chosen.as_ref().map(|(_, s)| match s {
         Source::Meta if from_ld => Source::JsonLd,
         s => *s,

@@ -36,7 +36,7 @@ pub fn norm(s: &str) -> String {
 }
 
 /// The same without any space or punctuation: for matching "Example Blog" to "exampleblog.com".
-fn squash(s: &str) -> String {
+pub(super) fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -57,7 +57,7 @@ pub fn segments(t: &str) -> Vec<&str> {
 
 /// Whether a title part names the site: it equals, contains or is contained in one of `sites`
 /// (site names and host names, squashed).
-fn is_site(part: &str, sites: &[String]) -> bool {
+pub(super) fn is_site(part: &str, sites: &[String]) -> bool {
     let p = squash(part);
     if p.is_empty() {
         return false;

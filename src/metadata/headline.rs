@@ -1,0 +1,275 @@
+//! Headline: the title candidate that the page's sources agree on, nearest the content.
+//!
+//! The declared title ([`super::title::choose`]: a metadata title, `<title>`, the matching `<h1>`)
+//! stands when a visible headline shows it. Otherwise the visible candidates (`<h1>`s, `<h2>`s
+//! and `<h3>`s, elements whose class or id names a headline) are scored: a point for every
+//! other source that says the same (JSON-LD `headline`, the title `<meta>`s, `<title>`, each
+//! possibly decorated with the site's name, and the URL slug), and a half for being an `<h1>`,
+//! for a headline class and for standing just before the article's prose. A site logo, the
+//! site's name or a box in a sidebar or teaser list is no candidate. The best candidate beats
+//! the declared title when more sources agree with it (as many, when the declared title was
+//! cut from `<title>`), or when the declared title is only the site's name (or missing) and the
+//! candidate is the one `<h1>` or named headline that stands right before the prose.
+
+use super::Source;
+use super::scan::{Page, in_foreign_container, visible_text};
+use super::title::{is_site, norm, squash};
+use crate::dom::{Document, Ix};
+
+/// What the candidates are compared with.
+pub struct Evidence<'a> {
+    /// Titles the page declares: JSON-LD `headline`, title `<meta>`s, `<title>`.
+    pub titles: Vec<&'a str>,
+    /// The words of the URL's slug.
+    pub slug: Vec<String>,
+    /// Site and host names, squashed.
+    pub sites: &'a [String],
+}
+
+/// Most nodes between a headline's end and the article's first prose.
+const NEAR_PROSE: usize = 80;
+
+/// Longest headline, in characters and in words.
+const MAX_CHARS: usize = 300;
+const MAX_WORDS: usize = 40;
+
+/// Class or id words of a site's logo or masthead, or of a cookie or other dialog.
+const LOGO_WORDS: [&str; 12] = [
+    "logo",
+    "brand",
+    "masthead",
+    "site-title",
+    "sitename",
+    "site-name",
+    "cookie",
+    "consent",
+    "gdpr",
+    "modal",
+    "popup",
+    "dialog",
+];
+
+struct Candidate {
+    text: String,
+    /// How many sources say the same.
+    support: usize,
+    score: f32,
+    /// Nodes between its end and the next prose (`usize::MAX` without any).
+    gap: usize,
+    near_prose: bool,
+    named: bool,
+    h1: bool,
+}
+
+/// The headline: `declared` unless the evidence points to a visible candidate.
+pub fn choose(
+    doc: &Document,
+    page: &Page,
+    ev: &Evidence,
+    declared: Option<(String, Source)>,
+) -> Option<(String, Source)> {
+    let candidates = candidates(doc, page, ev);
+    if let Some((d, _)) = &declared {
+        let (dn, ds) = (norm(d), squash(d));
+        if candidates
+            .iter()
+            .any(|c| norm(&c.text) == dn || squash(&c.text) == ds)
+        {
+            return declared;
+        }
+    }
+    let best = first_best(candidates.iter().filter(|c| c.support > 0));
+    // A title the metadata declares keeps a tie; one cut from `<title>` loses it.
+    let (declared_support, metadata) = declared.as_ref().map_or((0, false), |(d, s)| {
+        (support(d, ev), matches!(s, Source::Meta | Source::JsonLd))
+    });
+    if let Some(b) = best
+        && (b.support > declared_support || (b.support == declared_support && !metadata))
+    {
+        return Some((b.text.clone(), Source::Heading));
+    }
+    let site_only = declared.as_ref().is_none_or(|(d, _)| is_site(d, ev.sites));
+    let strong: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.near_prose && (c.h1 || c.named))
+        .collect();
+    // Only a page with one such headline is an article under a title that names the site;
+    // a home page shows many.
+    if site_only
+        && strong.len() == 1
+        && let Some(b) = first_best(strong.into_iter())
+    {
+        return Some((b.text.clone(), Source::Heading));
+    }
+    declared
+}
+
+/// The highest-scoring candidate; of equals, the one nearest the prose after it.
+fn first_best<'a>(cands: impl Iterator<Item = &'a Candidate>) -> Option<&'a Candidate> {
+    cands.fold(None, |best: Option<&Candidate>, c| match best {
+        Some(b) if b.score > c.score || (b.score == c.score && b.gap <= c.gap) => Some(b),
+        _ => Some(c),
+    })
+}
+
+/// The visible headline candidates, in document order, without repeats.
+fn candidates(doc: &Document, page: &Page, ev: &Evidence) -> Vec<Candidate> {
+    let mut nodes: Vec<Ix> = page
+        .h1
+        .iter()
+        .take(6)
+        .chain(&page.headlines)
+        .chain(&page.h2)
+        .chain(&page.h3)
+        .copied()
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    let mut out: Vec<Candidate> = Vec::new();
+    for i in nodes {
+        let text = visible_text(doc, i, 400)
+            .trim_end_matches(['¶', '#', '🔗', ' '])
+            .to_string();
+        let words = text.split_whitespace().count();
+        if words == 0
+            || words > MAX_WORDS
+            || text.chars().count() > MAX_CHARS
+            || out.iter().any(|c| c.text == text)
+            || is_site(&text, ev.sites)
+            || is_logo(doc, i)
+            || in_foreign_container(doc, i)
+        {
+            continue;
+        }
+        let end = doc.nodes[i].end;
+        let gap = page
+            .prose
+            .iter()
+            .find(|&&p| p >= end)
+            .map_or(usize::MAX, |&p| p - end);
+        let near_prose = gap <= NEAR_PROSE;
+        let h1 = doc.tag(i) == "h1";
+        let named = page.headlines.binary_search(&i).is_ok();
+        let support = support(&text, ev);
+        let bonus = |b: bool| if b { 0.5 } else { 0.0 };
+        let score = support as f32 + bonus(h1) + bonus(named) + bonus(near_prose);
+        out.push(Candidate {
+            text,
+            support,
+            score,
+            gap,
+            near_prose,
+            named,
+            h1,
+        });
+    }
+    out
+}
+
+/// Whether `i` is (in) a site's logo or masthead, or a dialog.
+fn is_logo(doc: &Document, i: Ix) -> bool {
+    std::iter::once(i).chain(doc.ancestors(i)).take(4).any(|a| {
+        ["class", "id"].iter().any(|k| {
+            doc.attr(a, k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                LOGO_WORDS.iter().any(|w| v.contains(w))
+            })
+        })
+    })
+}
+
+/// How many of the evidence's sources say the same as `text`.
+fn support(text: &str, ev: &Evidence) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    let mut n = 0;
+    for t in &ev.titles {
+        let tn = norm(t);
+        // The same title given twice (og:title and twitter:title) is one source.
+        if seen.contains(&tn) {
+            continue;
+        }
+        if agrees(text, t) {
+            n += 1;
+        }
+        seen.push(tn);
+    }
+    n + usize::from(slug_agrees(text, &ev.slug))
+}
+
+/// Characters that join a headline to the decoration around it in a title.
+fn is_joint(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '|' | '-' | '»' | '>' | '/' | '\\' | '~' | '·' | '•' | '(' | ')' | '[' | ']' | '.'
+    )
+}
+
+/// Whether the candidate `c` is what the declared title `t` says: the same words, or the
+/// headline part of a title decorated with other parts ("AFP: Headline", "Headline - Site").
+fn agrees(c: &str, t: &str) -> bool {
+    let (cn, tn) = (norm(c), norm(t));
+    if cn.is_empty() {
+        return false;
+    }
+    if cn == tn || squash(c) == squash(t) {
+        return true;
+    }
+    if cn.split_whitespace().count() < 2 {
+        return false;
+    }
+    let Some(at) = tn.find(&cn) else {
+        return false;
+    };
+    let before = tn[..at].trim_end();
+    let after = tn[at + cn.len()..].trim_start();
+    let joined_before = before.is_empty() || before.ends_with(is_joint);
+    let joined_after = after.is_empty() || after.starts_with(is_joint);
+    joined_before && joined_after
+}
+
+/// Whether most of the slug's words are the candidate's (and the candidate not much longer).
+fn slug_agrees(c: &str, slug: &[String]) -> bool {
+    if slug.len() < 3 {
+        return false;
+    }
+    let words: Vec<String> = c
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let found = slug.iter().filter(|w| words.contains(w)).count();
+    found * 4 >= slug.len() * 3 && words.len() <= slug.len() * 2 + 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_agrees_with_the_title_it_is_a_part_of() {
+        assert!(agrees(
+            "Reports: EMI to cut jobs",
+            "The Bee | Reports: EMI to cut jobs"
+        ));
+        assert!(agrees(
+            "Kenya wins speaker vote",
+            "AFP: Kenya wins speaker vote"
+        ));
+        assert!(agrees(
+            "Snake saved",
+            "Snake saved -- Page 1 -- Times Union"
+        ));
+        assert!(!agrees("Kenya wins", "Kenya wins speaker vote"));
+        assert!(!agrees("News", "AFP: News"));
+    }
+
+    #[test]
+    fn a_slug_agrees_with_the_headline_it_spells() {
+        let slug = ["bush", "warns", "iran", "on", "clash"].map(String::from);
+        assert!(slug_agrees(
+            "Bush Strongly Warns Iran on Naval Clash",
+            &slug
+        ));
+        assert!(!slug_agrees("Sports", &slug));
+    }
+}
