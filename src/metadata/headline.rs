@@ -29,12 +29,17 @@ pub struct Evidence<'a> {
 /// Most nodes between a headline's end and the article's first prose.
 const NEAR_PROSE: usize = 80;
 
+/// Nodes after a headline in which its article's prose is counted, and the count that makes
+/// an article.
+const BODY_SPAN: usize = 600;
+const ARTICLE_PROSE: usize = 3;
+
 /// Longest headline, in characters and in words.
 const MAX_CHARS: usize = 300;
 const MAX_WORDS: usize = 40;
 
 /// Class or id words of a site's logo or masthead, or of a cookie or other dialog.
-const LOGO_WORDS: [&str; 12] = [
+const LOGO_WORDS: [&str; 15] = [
     "logo",
     "brand",
     "masthead",
@@ -47,6 +52,9 @@ const LOGO_WORDS: [&str; 12] = [
     "modal",
     "popup",
     "dialog",
+    "privacy",
+    "onetrust",
+    "overlay",
 ];
 
 struct Candidate {
@@ -57,6 +65,8 @@ struct Candidate {
     /// Nodes between its end and the next prose (`usize::MAX` without any).
     gap: usize,
     near_prose: bool,
+    /// How many prose texts follow it closely: an article's body, not a blurb.
+    prose_after: usize,
     named: bool,
     h1: bool,
 }
@@ -68,15 +78,23 @@ pub fn choose(
     ev: &Evidence,
     declared: Option<(String, Source)>,
 ) -> Option<(String, Source)> {
-    let candidates = candidates(doc, page, ev);
-    if let Some((d, _)) = &declared {
-        let (dn, ds) = (norm(d), squash(d));
-        if candidates
-            .iter()
-            .any(|c| norm(&c.text) == dn || squash(&c.text) == ds)
-        {
-            return declared;
-        }
+    let mut candidates = candidates(doc, page, ev);
+    let confirmed = |cands: &[Candidate]| {
+        declared.as_ref().is_some_and(|(d, _)| {
+            let (dn, ds) = (norm(d), squash(d));
+            cands
+                .iter()
+                .any(|c| norm(&c.text) == dn || squash(&c.text) == ds)
+        })
+    };
+    if confirmed(&candidates) {
+        return declared;
+    }
+    // The headline part of a decorated title, shown in an element of no telling name.
+    if !candidates.iter().any(|c| c.support > 0)
+        && let Some(c) = shown_part(doc, page, ev)
+    {
+        candidates.push(c);
     }
     let best = first_best(candidates.iter().filter(|c| c.support > 0));
     // A title the metadata declares keeps a tie; one cut from `<title>` loses it.
@@ -88,20 +106,71 @@ pub fn choose(
     {
         return Some((b.text.clone(), Source::Heading));
     }
-    let site_only = declared.as_ref().is_none_or(|(d, _)| is_site(d, ev.sites));
+    // A `<title>` that is only the site's name: the page's own headline stands just before its
+    // prose, and a home page shows many such headlines, an article one or two.
+    // A short `<title>` that no heading shows may be the site's name too, when a heading
+    // named as the headline stands before the prose.
+    let (site_named, title_only) = declared.as_ref().map_or((true, false), |(d, s)| {
+        let short = *s == Source::TitleElement && d.split_whitespace().count() <= 6;
+        (is_site(d, ev.sites), short)
+    });
+    let site_only = (site_named || title_only) && declared_support <= 1;
     let strong: Vec<&Candidate> = candidates
         .iter()
-        .filter(|c| c.near_prose && (c.h1 || c.named))
+        .filter(|c| {
+            c.near_prose
+                && c.prose_after >= ARTICLE_PROSE
+                && c.text.split_whitespace().count() >= 3
+                && (c.named || (!title_only && (c.h1 || declared.is_none())))
+        })
         .collect();
-    // Only a page with one such headline is an article under a title that names the site;
-    // a home page shows many.
     if site_only
-        && strong.len() == 1
+        && (1..=2).contains(&strong.len())
         && let Some(b) = first_best(strong.into_iter())
     {
         return Some((b.text.clone(), Source::Heading));
     }
     declared
+}
+
+/// Shortest headline part looked for in the page's text, in bytes.
+const MIN_PART: usize = 12;
+
+/// The first text of the body that is the headline part of a declared title ("AFP: Part",
+/// "Part - Section - Site") and stands before prose: not a link, outside logos, dialogs,
+/// sidebars and teaser lists.
+fn shown_part(doc: &Document, page: &Page, ev: &Evidence) -> Option<Candidate> {
+    let titles: Vec<(&str, String)> = ev.titles.iter().map(|t| (*t, t.to_lowercase())).collect();
+    let longest = titles.iter().map(|(t, _)| t.len()).max()?;
+    let body = page.body?;
+    for i in body..doc.nodes[body].end {
+        let Some(text) = doc.text(i).map(str::trim) else {
+            continue;
+        };
+        if !(MIN_PART..longest).contains(&text.len()) || text.split_whitespace().count() < 3 {
+            continue;
+        }
+        let first = text
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let parent = doc.nodes[i].parent;
+        if titles
+            .iter()
+            .any(|(t, lower)| lower.contains(&first) && agrees(text, t))
+            && parent != usize::MAX
+            && doc.tag(parent) != "a"
+            && !is_logo(doc, parent)
+            && !in_foreign_container(doc, i)
+        {
+            let c = candidate(doc, page, ev, parent, text.to_string());
+            if c.near_prose {
+                return Some(c);
+            }
+        }
+    }
+    None
 }
 
 /// The highest-scoring candidate; of equals, the one nearest the prose after it.
@@ -141,29 +210,40 @@ fn candidates(doc: &Document, page: &Page, ev: &Evidence) -> Vec<Candidate> {
         {
             continue;
         }
-        let end = doc.nodes[i].end;
-        let gap = page
-            .prose
-            .iter()
-            .find(|&&p| p >= end)
-            .map_or(usize::MAX, |&p| p - end);
-        let near_prose = gap <= NEAR_PROSE;
-        let h1 = doc.tag(i) == "h1";
-        let named = page.headlines.binary_search(&i).is_ok();
-        let support = support(&text, ev);
-        let bonus = |b: bool| if b { 0.5 } else { 0.0 };
-        let score = support as f32 + bonus(h1) + bonus(named) + bonus(near_prose);
-        out.push(Candidate {
-            text,
-            support,
-            score,
-            gap,
-            near_prose,
-            named,
-            h1,
-        });
+        out.push(candidate(doc, page, ev, i, text));
     }
     out
+}
+
+/// The candidate `text` shown by element `i`, scored.
+fn candidate(doc: &Document, page: &Page, ev: &Evidence, i: Ix, text: String) -> Candidate {
+    let end = doc.nodes[i].end;
+    let gap = page
+        .prose
+        .iter()
+        .find(|&&p| p >= end)
+        .map_or(usize::MAX, |&p| p - end);
+    let near_prose = gap <= NEAR_PROSE;
+    let prose_after = page
+        .prose
+        .iter()
+        .filter(|&&p| p >= end && p - end <= BODY_SPAN)
+        .count();
+    let h1 = doc.tag(i) == "h1";
+    let named = page.headlines.binary_search(&i).is_ok();
+    let support = support(&text, ev);
+    let bonus = |b: bool| if b { 0.5 } else { 0.0 };
+    let score = support as f32 + bonus(h1) + bonus(named) + bonus(near_prose);
+    Candidate {
+        text,
+        support,
+        score,
+        gap,
+        near_prose,
+        prose_after,
+        named,
+        h1,
+    }
 }
 
 /// Whether `i` is (in) a site's logo or masthead, or a dialog.

@@ -375,7 +375,9 @@ pub fn scan(doc: &Document) -> Page {
             "svg" => svg_end = doc.nodes[i].end,
             "title" if p.title.is_none() && i >= svg_end => {
                 let t = collapse(&unescape(&doc.text_content(i)));
-                if !t.is_empty() {
+                // A comment left open in the head swallows markup into the title: that is
+                // no title.
+                if !t.is_empty() && !t.contains("</") && !t.contains("-->") {
                     p.title = Some(t);
                 }
             }
