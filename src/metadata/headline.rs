@@ -18,12 +18,45 @@ use crate::dom::{Document, Ix};
 
 /// What the candidates are compared with.
 pub struct Evidence<'a> {
-    /// Titles the page declares: JSON-LD `headline`, title `<meta>`s, `<title>`.
-    pub titles: Vec<&'a str>,
+    /// Titles the page declares (JSON-LD `headline`, title `<meta>`s, `<title>`), each once.
+    titles: Vec<Declared<'a>>,
     /// The words of the URL's slug.
-    pub slug: Vec<String>,
+    slug: Vec<String>,
     /// Site and host names, squashed.
-    pub sites: &'a [String],
+    sites: &'a [String],
+}
+
+/// A declared title and its forms for comparison.
+struct Declared<'a> {
+    raw: &'a str,
+    norm: String,
+    squash: String,
+    /// Its words, as written.
+    words: Vec<&'a str>,
+}
+
+impl<'a> Evidence<'a> {
+    /// The evidence of `titles` (the same title given twice counts once), a URL slug's words
+    /// and the site names.
+    pub fn new(titles: Vec<&'a str>, slug: Vec<String>, sites: &'a [String]) -> Self {
+        let mut out: Vec<Declared> = Vec::new();
+        for raw in titles {
+            let n = norm(raw);
+            if !n.is_empty() && !out.iter().any(|d| d.norm == n) {
+                out.push(Declared {
+                    raw,
+                    norm: n,
+                    squash: squash(raw),
+                    words: raw.split_whitespace().collect(),
+                });
+            }
+        }
+        Evidence {
+            titles: out,
+            slug,
+            sites,
+        }
+    }
 }
 
 /// Most nodes between a headline's end and the article's first prose.
@@ -78,18 +111,10 @@ pub fn choose(
     ev: &Evidence,
     declared: Option<(String, Source)>,
 ) -> Option<(String, Source)> {
-    let mut candidates = candidates(doc, page, ev);
-    let confirmed = |cands: &[Candidate]| {
-        declared.as_ref().is_some_and(|(d, _)| {
-            let (dn, ds) = (norm(d), squash(d));
-            cands
-                .iter()
-                .any(|c| norm(&c.text) == dn || squash(&c.text) == ds)
-        })
-    };
-    if confirmed(&candidates) {
+    let declared_forms = declared.as_ref().map(|(d, _)| (norm(d), squash(d)));
+    let Some(mut candidates) = candidates(doc, page, ev, declared_forms.as_ref()) else {
         return declared;
-    }
+    };
     // The headline part of a decorated title, shown in an element of no telling name.
     if !candidates.iter().any(|c| c.support > 0)
         && let Some(c) = shown_part(doc, page, ev)
@@ -140,25 +165,29 @@ const MIN_PART: usize = 12;
 /// "Part - Section - Site") and stands before prose: not a link, outside logos, dialogs,
 /// sidebars and teaser lists.
 fn shown_part(doc: &Document, page: &Page, ev: &Evidence) -> Option<Candidate> {
-    let titles: Vec<(&str, String)> = ev.titles.iter().map(|t| (*t, t.to_lowercase())).collect();
-    let longest = titles.iter().map(|(t, _)| t.len()).max()?;
+    let longest = ev.titles.iter().map(|t| t.raw.len()).max()?;
     let body = page.body?;
     for i in body..doc.nodes[body].end {
         let Some(text) = doc.text(i).map(str::trim) else {
             continue;
         };
-        if !(MIN_PART..longest).contains(&text.len()) || text.split_whitespace().count() < 3 {
+        if !(MIN_PART..longest).contains(&text.len()) {
             continue;
         }
-        let first = text
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        let parent = doc.nodes[i].parent;
-        if titles
+        // A cheap look first: the text's first word must be a word of a title.
+        let mut words = text.split_whitespace();
+        let first = words.next().unwrap_or_default();
+        if !ev
+            .titles
             .iter()
-            .any(|(t, lower)| lower.contains(&first) && agrees(text, t))
+            .any(|t| t.words.iter().any(|w| w.eq_ignore_ascii_case(first)))
+            || words.nth(1).is_none()
+        {
+            continue;
+        }
+        let (n, s) = (norm(text), squash(text));
+        let parent = doc.nodes[i].parent;
+        if ev.titles.iter().any(|t| agrees(&n, &s, t))
             && parent != usize::MAX
             && doc.tag(parent) != "a"
             && !is_logo(doc, parent)
@@ -181,8 +210,14 @@ fn first_best<'a>(cands: impl Iterator<Item = &'a Candidate>) -> Option<&'a Cand
     })
 }
 
-/// The visible headline candidates, in document order, without repeats.
-fn candidates(doc: &Document, page: &Page, ev: &Evidence) -> Vec<Candidate> {
+/// The visible headline candidates, in document order, without repeats; `None` as soon as
+/// one shows the declared title (its `norm` and `squash` forms).
+fn candidates(
+    doc: &Document,
+    page: &Page,
+    ev: &Evidence,
+    declared: Option<&(String, String)>,
+) -> Option<Vec<Candidate>> {
     let mut nodes: Vec<Ix> = page
         .h1
         .iter()
@@ -194,7 +229,7 @@ fn candidates(doc: &Document, page: &Page, ev: &Evidence) -> Vec<Candidate> {
         .collect();
     nodes.sort_unstable();
     nodes.dedup();
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut texts: Vec<(Ix, String)> = Vec::new();
     for i in nodes {
         let text = visible_text(doc, i, 400)
             .trim_end_matches(['¶', '#', '🔗', ' '])
@@ -203,16 +238,23 @@ fn candidates(doc: &Document, page: &Page, ev: &Evidence) -> Vec<Candidate> {
         if words == 0
             || words > MAX_WORDS
             || text.chars().count() > MAX_CHARS
-            || out.iter().any(|c| c.text == text)
+            || texts.iter().any(|(_, t)| *t == text)
             || is_site(&text, ev.sites)
-            || is_logo(doc, i)
-            || in_foreign_container(doc, i)
         {
             continue;
         }
-        out.push(candidate(doc, page, ev, i, text));
+        if declared.is_some_and(|(dn, ds)| norm(&text) == *dn || squash(&text) == *ds) {
+            return None;
+        }
+        texts.push((i, text));
     }
-    out
+    Some(
+        texts
+            .into_iter()
+            .filter(|&(i, _)| !is_logo(doc, i) && !in_foreign_container(doc, i))
+            .map(|(i, text)| candidate(doc, page, ev, i, text))
+            .collect(),
+    )
 }
 
 /// The candidate `text` shown by element `i`, scored.
@@ -260,20 +302,9 @@ fn is_logo(doc: &Document, i: Ix) -> bool {
 
 /// How many of the evidence's sources say the same as `text`.
 fn support(text: &str, ev: &Evidence) -> usize {
-    let mut seen: Vec<String> = Vec::new();
-    let mut n = 0;
-    for t in &ev.titles {
-        let tn = norm(t);
-        // The same title given twice (og:title and twitter:title) is one source.
-        if seen.contains(&tn) {
-            continue;
-        }
-        if agrees(text, t) {
-            n += 1;
-        }
-        seen.push(tn);
-    }
-    n + usize::from(slug_agrees(text, &ev.slug))
+    let (n, s) = (norm(text), squash(text));
+    let titles = ev.titles.iter().filter(|t| agrees(&n, &s, t)).count();
+    titles + usize::from(slug_agrees(text, &ev.slug))
 }
 
 /// Characters that join a headline to the decoration around it in a title.
@@ -284,20 +315,21 @@ fn is_joint(c: char) -> bool {
     )
 }
 
-/// Whether the candidate `c` is what the declared title `t` says: the same words, or the
-/// headline part of a title decorated with other parts ("AFP: Headline", "Headline - Site").
-fn agrees(c: &str, t: &str) -> bool {
-    let (cn, tn) = (norm(c), norm(t));
+/// Whether the candidate (its `norm` and `squash` forms) is what the declared title `t` says:
+/// the same words, or the headline part of a title decorated with other parts ("AFP:
+/// Headline", "Headline - Site").
+fn agrees(cn: &str, cs: &str, t: &Declared) -> bool {
     if cn.is_empty() {
         return false;
     }
-    if cn == tn || squash(c) == squash(t) {
+    if cn == t.norm || cs == t.squash {
         return true;
     }
     if cn.split_whitespace().count() < 2 {
         return false;
     }
-    let Some(at) = tn.find(&cn) else {
+    let tn = &t.norm;
+    let Some(at) = tn.find(cn) else {
         return false;
     };
     let before = tn[..at].trim_end();
@@ -325,22 +357,24 @@ fn slug_agrees(c: &str, slug: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    fn agree(c: &str, t: &str) -> bool {
+        let ev = Evidence::new(vec![t], Vec::new(), &[]);
+        agrees(&norm(c), &squash(c), &ev.titles[0])
+    }
+
     #[test]
     fn a_headline_agrees_with_the_title_it_is_a_part_of() {
-        assert!(agrees(
-            "Reports: EMI to cut jobs",
-            "The Bee | Reports: EMI to cut jobs"
+        assert!(agree(
+            "Reports: EMI to cut",
+            "The Bee | Reports: EMI to cut"
         ));
-        assert!(agrees(
+        assert!(agree(
             "Kenya wins speaker vote",
             "AFP: Kenya wins speaker vote"
         ));
-        assert!(agrees(
-            "Snake saved",
-            "Snake saved -- Page 1 -- Times Union"
-        ));
-        assert!(!agrees("Kenya wins", "Kenya wins speaker vote"));
-        assert!(!agrees("News", "AFP: News"));
+        assert!(agree("Snake saved", "Snake saved -- Page 1 -- Times Union"));
+        assert!(!agree("Kenya wins", "Kenya wins speaker vote"));
+        assert!(!agree("News", "AFP: News"));
     }
 
     #[test]

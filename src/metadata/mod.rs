@@ -158,11 +158,7 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
         .flatten()
         .find_map(|u| Some(url::slug_words(&url::resolve(u, base)?)).filter(|w| !w.is_empty()))
         .unwrap_or_default();
-    let evidence = headline::Evidence {
-        titles,
-        slug,
-        sites: &sites,
-    };
+    let evidence = headline::Evidence::new(titles, slug, &sites);
     let chosen = headline::choose(doc, &page, &evidence, chosen);
     let title_source = chosen.as_ref().map(|(_, s)| match s {
         Source::Meta if from_ld => Source::JsonLd,

@@ -106,14 +106,22 @@ impl<'a> NameWords<'a> {
             return (false, false, false);
         }
         *self.seen.entry(value).or_insert_with(|| {
-            let lower = value.to_ascii_lowercase();
+            let headline = is_match(&HEADLINE_RE, value) && !has_sub(value);
             (
                 is_match(&BYLINE_RE, value),
                 is_match(&DATE_RE, value),
-                is_match(&HEADLINE_RE, value) && !lower.contains("sub"),
+                headline,
             )
         })
     }
+}
+
+/// Whether `value` holds "sub" (any ASCII case): a subtitle or subhead, not a headline.
+fn has_sub(value: &str) -> bool {
+    value
+        .as_bytes()
+        .windows(3)
+        .any(|s| s.eq_ignore_ascii_case(b"sub"))
 }
 
 /// A text node at least this long (bytes) is article prose: where the content starts.
