@@ -12,6 +12,8 @@ fn page(head: &str, body: &str) -> String {
     format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>")
 }
 
+#[path = "metadata/authors.rs"]
+mod authors;
 #[path = "metadata/headline.rs"]
 mod headline;
 

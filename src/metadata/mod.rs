@@ -185,7 +185,7 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
         .as_deref()
         .is_none_or(|l| l == "en" || l == "en-US");
 
-    let (authors, authors_source) = who::authors(doc, &page, &metas, &ld);
+    let (authors, authors_source) = who::authors(doc, &page, &metas, &ld, &sites);
     let modified = when::modified(doc, &page, &metas, &ld);
     let published = when::published(doc, &page, &metas, &ld, &[url, declared_url], month_first)
         .or_else(|| {
