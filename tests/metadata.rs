@@ -14,6 +14,8 @@ fn page(head: &str, body: &str) -> String {
 
 #[path = "metadata/authors.rs"]
 mod authors;
+#[path = "metadata/dates.rs"]
+mod dates;
 #[path = "metadata/headline.rs"]
 mod headline;
 

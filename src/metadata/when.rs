@@ -3,8 +3,8 @@
 //! `published`: JSON-LD `datePublished`, date `<meta>`, microdata, the URL path, a `<time>`
 //! marked as the publication time, the date line next to the headline, other `<time>`s,
 //! elements classed as dates. Dates in comments, sidebars, related teasers and copyright lines
-//! are not the article's ([`in_foreign_container`]). `modified`: JSON-LD `dateModified`,
-//! modification `<meta>`, microdata.
+//! are not the article's ([`in_foreign_container`], `is_copyright`). `modified`: JSON-LD
+//! `dateModified`, modification `<meta>`, microdata.
 
 use super::jsonld::JsonLd;
 use super::meta::{self, Metas};
@@ -93,7 +93,7 @@ pub(super) fn published(
             .and_then(dates::parse_machine)
             .or_else(|| {
                 let text = visible_text(doc, i, 300);
-                if text.chars().count() > 250 || text.contains('©') {
+                if text.chars().count() > 250 || is_copyright(&text) {
                     return None;
                 }
                 dates::parse_text(&text, month_first)
@@ -103,6 +103,16 @@ pub(super) fn published(
         }
     }
     None
+}
+
+/// Whether a text is a copyright line ("© 2019 Example", "Copyright 2019", "(c) 2019",
+/// "All rights reserved"): its year is not a publication date.
+fn is_copyright(text: &str) -> bool {
+    if text.contains('©') {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    lower.contains("copyright") || lower.contains("(c) ") || lower.contains("all rights reserved")
 }
 
 /// The date of a `<time>` element: its `datetime`, else its text.
@@ -145,7 +155,7 @@ fn near_headline(
             return None;
         }
         let f = dates::parse_text(t, month_first)?;
-        (!t.contains('©') && !in_foreign_container(doc, j)).then_some((f, Source::Visible))
+        (!is_copyright(t) && !in_foreign_container(doc, j)).then_some((f, Source::Visible))
     };
     let time_after = after
         .clone()
