@@ -60,12 +60,12 @@ impl<'a> Evidence<'a> {
 }
 
 /// Most nodes between a headline's end and the article's first prose.
-const NEAR_PROSE: usize = 80;
+const NEAR_PROSE: usize = 150;
 
 /// Nodes after a headline in which its article's prose is counted, and the count that makes
 /// an article.
 const BODY_SPAN: usize = 600;
-const ARTICLE_PROSE: usize = 3;
+const ARTICLE_PROSE: usize = 2;
 
 /// Longest headline, in characters and in words.
 const MAX_CHARS: usize = 300;

@@ -6,7 +6,7 @@
 //!
 //! | field       | sources, best first |
 //! |-------------|---------------------|
-//! | title       | JSON-LD `headline`, title `<meta>` (Dublin Core, OpenGraph, Twitter, Parse.ly), `<title>`; decoration cut to the matching `<h1>` or the site name dropped ([`title`]) |
+//! | title       | JSON-LD `headline`, title `<meta>` (Dublin Core, OpenGraph, Twitter, Parse.ly), `<title>`; decoration cut to the matching `<h1>` or the site name dropped ([`title`]); then a visible headline that more of these sources agree with, or that stands before the prose under a `<title>` naming only the site, wins ([`headline`]) |
 //! | authors     | JSON-LD `author`, author `<meta>`, microdata `itemprop=author`, visible byline ([`who`], [`byline`]) |
 //! | published   | JSON-LD `datePublished`, date `<meta>`, microdata, the URL path, `<time>`, elements classed as dates; else `modified` ([`when`], [`dates`]) |
 //! | modified    | JSON-LD `dateModified`, modification `<meta>`, microdata |
