@@ -1,15 +1,17 @@
 //! Headline: the title candidate that the page's sources agree on, nearest the content.
 //!
-//! The declared title ([`super::title::choose`]: a metadata title, `<title>`, the matching `<h1>`)
-//! stands when a visible headline shows it. Otherwise the visible candidates (`<h1>`s, `<h2>`s
-//! and `<h3>`s, elements whose class or id names a headline) are scored: a point for every
-//! other source that says the same (JSON-LD `headline`, the title `<meta>`s, `<title>`, each
-//! possibly decorated with the site's name, and the URL slug), and a half for being an `<h1>`,
-//! for a headline class and for standing just before the article's prose. A site logo, the
-//! site's name or a box in a sidebar or teaser list is no candidate. The best candidate beats
-//! the declared title when more sources agree with it (as many, when the declared title was
-//! cut from `<title>`), or when the declared title is only the site's name (or missing) and the
-//! candidate is the one `<h1>` or named headline that stands right before the prose.
+//! The declared title ([`super::title::choose`]: a metadata title, `<title>`, the matching
+//! `<h1>`) stands when a visible headline shows it. Otherwise the visible candidates (`<h1>`s,
+//! `<h2>`s and `<h3>`s, elements whose class or id names a headline, and the page text that is
+//! the headline part of a decorated title) are scored: a point for every source that says the
+//! same (JSON-LD `headline`, the title `<meta>`s, `<title>`, each possibly decorated with the
+//! site's name, and the URL slug), and a half for being an `<h1>`, for a headline class, for
+//! standing before the article's prose and again for standing right before it. A site logo,
+//! the site's name, a dialog or a box in a sidebar or teaser list is no candidate. The best
+//! candidate beats the declared title when more sources agree with it (as many, when the
+//! declared title was cut from `<title>`), or when the declared title is only the site's name
+//! (or missing, or a short `<title>` that no heading shows) and the candidate is one of at
+//! most two headlines standing before an article's prose.
 
 use super::Source;
 use super::scan::{Page, in_foreign_container, visible_text};
@@ -66,6 +68,9 @@ const NEAR_PROSE: usize = 150;
 /// an article.
 const BODY_SPAN: usize = 600;
 const ARTICLE_PROSE: usize = 2;
+
+/// Most nodes between a headline's end and the prose right after it.
+const RIGHT_BEFORE: usize = 15;
 
 /// Longest headline, in characters and in words.
 const MAX_CHARS: usize = 300;
@@ -275,7 +280,8 @@ fn candidate(doc: &Document, page: &Page, ev: &Evidence, i: Ix, text: String) ->
     let named = page.headlines.binary_search(&i).is_ok();
     let support = support(&text, ev);
     let bonus = |b: bool| if b { 0.5 } else { 0.0 };
-    let score = support as f32 + bonus(h1) + bonus(named) + bonus(near_prose);
+    let score =
+        support as f32 + bonus(h1) + bonus(named) + bonus(near_prose) + bonus(gap <= RIGHT_BEFORE);
     Candidate {
         text,
         support,
