@@ -136,10 +136,9 @@ pub fn choose(
     {
         return Some((b.text.clone(), Source::Heading));
     }
-    // A `<title>` that is only the site's name: the page's own headline stands just before its
+    // A title that is only the site's name (or a short `<title>` that no heading shows, then
+    // only for a heading named as the headline): the page's own headline stands before its
     // prose, and a home page shows many such headlines, an article one or two.
-    // A short `<title>` that no heading shows may be the site's name too, when a heading
-    // named as the headline stands before the prose.
     let (site_named, title_only) = declared.as_ref().map_or((true, false), |(d, s)| {
         let short = *s == Source::TitleElement && d.split_whitespace().count() <= 6;
         (is_site(d, ev.sites), short)
