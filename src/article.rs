@@ -1,7 +1,7 @@
 //! The extraction result: the article's metadata, its body as blocks and text, and its comments.
 
 use crate::content::Block;
-use crate::metadata::Metadata;
+use crate::metadata::{Metadata, Sources};
 use crate::render;
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +69,9 @@ pub struct Article {
     /// [`Limits::max_memory`](crate::Limits::max_memory)): only what came before it was read.
     #[serde(default)]
     pub truncated: bool,
+    /// Where the title, authors and dates came from (not part of the JSON record).
+    #[serde(skip)]
+    pub sources: Sources,
 }
 
 impl Article {
@@ -100,6 +103,7 @@ impl Article {
             comments,
             blocks,
             truncated: false,
+            sources: meta.sources,
         }
     }
 

@@ -69,6 +69,7 @@ pub struct ReadmeDoctests;
 pub use article::{Article, Comment, ScoredBlock};
 pub use content::{Block, Inline};
 pub use error::Error;
+pub use metadata::{Source, Sources};
 pub use options::{Focus, Limits, Options};
 
 /// A configured, reusable extractor. It is `Send + Sync`: share one across threads.

@@ -12,6 +12,13 @@ fn page(head: &str, body: &str) -> String {
     format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>")
 }
 
+#[path = "metadata/authors.rs"]
+mod authors;
+#[path = "metadata/dates.rs"]
+mod dates;
+#[path = "metadata/headline.rs"]
+mod headline;
+
 fn ld(json: &str) -> String {
     format!(r#"<script type="application/ld+json">{json}</script>"#)
 }

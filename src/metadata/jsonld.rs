@@ -432,21 +432,21 @@ pub fn extract(scripts: &[String]) -> JsonLd {
 }
 
 /// Names in an `author` value: a string, a Person or Organization (possibly an `@id`
-/// reference), or a list of those. Also says whether all are organisations.
+/// reference), or a list of those; organisations only when no person is named. Also says
+/// whether the names are organisations'.
 fn authors<'a>(v: &'a Value, ids: &Ids<'a>) -> (Vec<String>, bool) {
     let items: Vec<&Value> = match v {
         Value::Array(a) => a.iter().collect(),
         other => vec![other],
     };
     let mut names = Vec::new();
-    let mut all_orgs = true;
+    let mut orgs = Vec::new();
     for it in items.into_iter().take(32) {
         match it {
             Value::String(s) => {
                 let s = s.trim();
                 if !s.is_empty() && !s.starts_with("http") {
                     names.push(s.to_string());
-                    all_orgs = false;
                 }
             }
             Value::Object(_) => {
@@ -466,15 +466,22 @@ fn authors<'a>(v: &'a Value, ids: &Ids<'a>) -> (Vec<String>, bool) {
                     let org = types(o)
                         .iter()
                         .any(|t| t == "organization" || t == "newsmediaorganization");
-                    all_orgs &= org;
-                    names.push(n);
+                    if org {
+                        orgs.push(n);
+                    } else {
+                        names.push(n);
+                    }
                 }
             }
             _ => {}
         }
     }
-    let orgs = all_orgs && !names.is_empty();
-    (names, orgs)
+    // An organisation beside a named person is the publisher, not an author.
+    if names.is_empty() {
+        let are_orgs = !orgs.is_empty();
+        return (orgs, are_orgs);
+    }
+    (names, false)
 }
 
 fn image<'a>(v: &'a Value, ids: &Ids<'a>) -> Option<String> {

@@ -1,13 +1,14 @@
 //! Metadata: title, authors, dates, site, language, image, tags, read from the whole document.
 //!
 //! One scan ([`scan`]) gathers the nodes every source needs; each source has its own module;
-//! this module merges them field by field in a fixed priority:
+//! this module merges them field by field ([`who`] for authors, [`when`] for dates), and
+//! records in [`Sources`] where the title, authors and dates came from:
 //!
 //! | field       | sources, best first |
 //! |-------------|---------------------|
-//! | title       | JSON-LD `headline`, title `<meta>` (Dublin Core, OpenGraph, Twitter, Parse.ly), `<title>`; decoration cut to the matching `<h1>` or the site name dropped ([`title`]) |
-//! | authors     | JSON-LD `author`, author `<meta>`, microdata `itemprop=author`, visible byline ([`byline`]) |
-//! | published   | JSON-LD `datePublished`, date `<meta>`, microdata, the URL path, `<time>`, elements classed as dates; else `modified` ([`dates`]) |
+//! | title       | JSON-LD `headline`, title `<meta>` (Dublin Core, OpenGraph, Twitter, Parse.ly), `<title>`; decoration cut to the matching `<h1>` or the site name dropped ([`title`]); then a visible headline that more of these sources agree with, or that stands before the prose under a `<title>` naming only the site, wins ([`headline`]) |
+//! | authors     | JSON-LD `author`, author `<meta>`, microdata `itemprop=author`, visible byline ([`who`], [`byline`]) |
+//! | published   | JSON-LD `datePublished`, date `<meta>`, microdata, the URL path, `<time>`, elements classed as dates; else `modified` ([`when`], [`dates`]) |
 //! | modified    | JSON-LD `dateModified`, modification `<meta>`, microdata |
 //! | site_name   | `og:site_name`, JSON-LD publisher / WebSite, `application-name` |
 //! | language    | `<html lang>`, `Content-Language`, JSON-LD `inLanguage`, `og:locale`, detection ([`language`]) |
@@ -19,17 +20,22 @@
 
 mod byline;
 mod dates;
+mod headline;
 mod jsonld;
 mod language;
 mod meta;
 pub(crate) mod scan;
 pub(crate) use dates::{crawl_day, with_crawl_date};
+mod sources;
+pub use sources::{Source, Sources};
 mod title;
 mod url;
+mod when;
+mod who;
 
 use crate::dom::Document;
 use meta::Metas;
-use scan::{in_foreign_container, visible_text};
+use scan::visible_text;
 
 /// Everything the metadata stage finds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,6 +62,8 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// Page type.
     pub page_type: Option<String>,
+    /// Where the title, authors and dates came from.
+    pub sources: Sources,
 }
 
 /// Reads the metadata of `doc`; `url` is the caller-given address.
@@ -132,13 +140,31 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
         .title
         .as_deref()
         .filter(|t| h1s.iter().any(|h| overlap(h, t) >= 0.6));
+    let from_ld = ld_headline.is_some();
     let meta_title = ld_headline
         .or_else(|| metas.first(meta::TITLE).map(|(_, v)| scan::collapse(v)))
         .filter(|m| {
             page_headline
                 .is_none_or(|t| overlap(m, t) >= 0.2 || h1s.iter().any(|h| overlap(m, h) >= 0.2))
         });
-    let title = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
+    let chosen = title::choose(meta_title.as_deref(), page.title.as_deref(), &h1s, &sites);
+    let mut titles: Vec<&str> = ld.headline.iter().map(String::as_str).collect();
+    for key in meta::TITLE {
+        titles.extend(metas.all(key));
+    }
+    titles.extend(page.title.as_deref());
+    let slug = [url, declared_url]
+        .into_iter()
+        .flatten()
+        .find_map(|u| Some(url::slug_words(&url::resolve(u, base)?)).filter(|w| !w.is_empty()))
+        .unwrap_or_default();
+    let evidence = headline::Evidence::new(titles, slug, &sites);
+    let chosen = headline::choose(doc, &page, &evidence, chosen);
+    let title_source = chosen.as_ref().map(|(_, s)| match s {
+        Source::Meta if from_ld => Source::JsonLd,
+        s => *s,
+    });
+    let title = chosen.map(|(t, _)| t);
 
     // Language first: it decides how to read 03/04/2021.
     let language = page
@@ -159,10 +185,21 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
         .as_deref()
         .is_none_or(|l| l == "en" || l == "en-US");
 
-    let authors = authors(doc, &page, &metas, &ld);
-    let modified = modified(doc, &page, &metas, &ld);
-    let published = published(doc, &page, &metas, &ld, &[url, declared_url], month_first)
-        .or_else(|| modified.clone());
+    let (authors, authors_source) = who::authors(doc, &page, &metas, &ld, &sites);
+    let modified = when::modified(doc, &page, &metas, &ld);
+    let published = when::published(doc, &page, &metas, &ld, &[url, declared_url], month_first)
+        .or_else(|| {
+            modified
+                .as_ref()
+                .map(|(m, _)| (m.clone(), Source::Modified))
+        });
+    let sources = Sources {
+        title: title_source,
+        authors: authors_source,
+        published: published.as_ref().map(|(_, s)| *s),
+        modified: modified.as_ref().map(|(_, s)| *s),
+    };
+    let (published, modified) = (published.map(|(p, _)| p), modified.map(|(m, _)| m));
 
     let description = metas
         .first(meta::DESCRIPTION)
@@ -216,6 +253,7 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Metadata {
         image,
         tags,
         page_type,
+        sources,
     }
 }
 
@@ -234,214 +272,6 @@ fn squash(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// Authors, from the most to the least structured source.
-fn authors(doc: &Document, page: &scan::Page, metas: &Metas, ld: &jsonld::JsonLd) -> Vec<String> {
-    let mut from_ld: Vec<String> = ld.authors.iter().flat_map(|a| byline::clean(a)).collect();
-    byline::dedup(&mut from_ld);
-    if !from_ld.is_empty() && !ld.authors_are_orgs {
-        return from_ld;
-    }
-    let mut from_meta: Vec<String> = Vec::new();
-    for key in meta::AUTHOR {
-        let vals: Vec<&str> = metas.all(key).filter(|v| !byline::is_handle(v)).collect();
-        if vals.is_empty() {
-            continue;
-        }
-        from_meta = vals.iter().flat_map(|v| byline::clean(v)).collect();
-        if !from_meta.is_empty() {
-            break;
-        }
-    }
-    if from_meta.is_empty()
-        && let Some(v) = metas.twitter_data(meta::AUTHOR_LABELS)
-    {
-        from_meta = byline::clean(v);
-    }
-    byline::dedup(&mut from_meta);
-    if !from_meta.is_empty() {
-        return from_meta;
-    }
-    let micro = byline::from_microdata(doc, page);
-    if !micro.is_empty() {
-        return micro;
-    }
-    // An organisation named by the JSON-LD beats a guess from the page's text.
-    if !from_ld.is_empty() {
-        return from_ld;
-    }
-    let by = byline::from_by_texts(doc, page);
-    if !by.is_empty() {
-        return by;
-    }
-    byline::from_bylines(doc, page)
-}
-
-fn parse_first<'a>(vals: impl IntoIterator<Item = &'a str>) -> Option<dates::Found> {
-    vals.into_iter().find_map(dates::parse_machine)
-}
-
-/// The publication date.
-fn published(
-    doc: &Document,
-    page: &scan::Page,
-    metas: &Metas,
-    ld: &jsonld::JsonLd,
-    urls: &[Option<&str>],
-    month_first: bool,
-) -> Option<String> {
-    let from_meta = parse_first(meta::PUBLISHED.iter().filter_map(|k| metas.get(k)));
-    if let Some(f) = ld.published.as_deref().and_then(dates::parse_machine) {
-        // The same instant given in UTC by one source and in the publisher's local time by
-        // the other: the local calendar date is the one the page shows.
-        if let Some(m) = from_meta
-            && f.same_instant(&m)
-            && f.is_utc()
-            && !m.is_utc()
-        {
-            return Some(m.iso());
-        }
-        return Some(f.iso());
-    }
-    if let Some(f) = from_meta {
-        return Some(f.iso());
-    }
-    if let Some(f) = itemprop_date(doc, page, &["datePublished", "dateCreated", "uploadDate"]) {
-        return Some(f.iso());
-    }
-    if let Some(f) = urls.iter().flatten().find_map(|u| dates::from_url(u)) {
-        return Some(f.iso());
-    }
-    // <time> elements: a marked publication time first, else the first one outside comments
-    // and sidebars.
-    let times: Vec<usize> = page
-        .times
-        .iter()
-        .copied()
-        .filter(|&i| !in_foreign_container(doc, i))
-        .collect();
-    let marked = times.iter().copied().find(|&i| {
-        doc.attr(i, "pubdate").is_some()
-            || doc.attr(i, "class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                c.contains("publish") || c.contains("posted") || c.contains("entry-date")
-            })
-    });
-    if let Some(f) = marked.and_then(|i| time_date(doc, i, month_first)) {
-        return Some(f.iso());
-    }
-    if let Some(f) = near_headline(doc, page, month_first) {
-        return Some(f.iso());
-    }
-    for i in times.iter().copied() {
-        let f = doc
-            .attr(i, "datetime")
-            .and_then(dates::parse_machine)
-            .or_else(|| dates::parse_text(&visible_text(doc, i, 200), month_first));
-        if let Some(f) = f {
-            return Some(f.iso());
-        }
-    }
-    // hAtom: <abbr class="published" title="2020-01-01">.
-    for &i in &page.date_elems {
-        if in_foreign_container(doc, i) {
-            continue;
-        }
-        let class = doc.attr(i, "class").unwrap_or("").to_ascii_lowercase();
-        if class.contains("updated") || class.contains("modified") {
-            continue;
-        }
-        let f = doc
-            .attr(i, "title")
-            .or_else(|| doc.attr(i, "datetime"))
-            .or_else(|| doc.attr(i, "content"))
-            .and_then(dates::parse_machine)
-            .or_else(|| {
-                let text = visible_text(doc, i, 300);
-                if text.chars().count() > 250 || text.contains('©') {
-                    return None;
-                }
-                dates::parse_text(&text, month_first)
-            });
-        if let Some(f) = f {
-            return Some(f.iso());
-        }
-    }
-    None
-}
-
-/// The date of a `<time>` element: its `datetime`, else its text.
-fn time_date(doc: &Document, i: usize, month_first: bool) -> Option<dates::Found> {
-    doc.attr(i, "datetime")
-        .and_then(dates::parse_machine)
-        .or_else(|| dates::parse_text(&visible_text(doc, i, 200), month_first))
-}
-
-/// Nodes after the headline looked at for its date line; nodes before it.
-const AFTER_HEADLINE: usize = 400;
-const BEFORE_HEADLINE: usize = 40;
-
-/// A date written next to the headline (the first `<h1>`, else `<h2>`, outside sidebars): in the short
-/// texts and `<time>`s that follow it, else in those just before it.
-fn near_headline(doc: &Document, page: &scan::Page, month_first: bool) -> Option<dates::Found> {
-    // Forums often title a topic with an h2.
-    let h1 = page
-        .h1
-        .iter()
-        .chain(page.h2.iter())
-        .copied()
-        .find(|&i| !in_foreign_container(doc, i))?;
-    let after = h1..(h1 + AFTER_HEADLINE).min(doc.len());
-    let before = h1.saturating_sub(BEFORE_HEADLINE)..h1;
-    let look = |j: usize| -> Option<dates::Found> {
-        if doc.tag(j) == "time" {
-            return time_date(doc, j, month_first).filter(|_| !in_foreign_container(doc, j));
-        }
-        let t = doc.text(j)?.trim();
-        let parent = doc.nodes[j].parent;
-        // A date line is short; a date inside a sentence is about something else.
-        if t.chars().count() > 60 || parent == usize::MAX || scan::is_hidden_tag(doc.tag(parent)) {
-            return None;
-        }
-        let f = dates::parse_text(t, month_first)?;
-        (!t.contains('©') && !in_foreign_container(doc, j)).then_some(f)
-    };
-    let time_after = after
-        .clone()
-        .filter(|&j| doc.tag(j) == "time")
-        .find_map(look);
-    time_after
-        .or_else(|| after.into_iter().find_map(look))
-        .or_else(|| before.rev().find_map(look))
-}
-
-/// A date from microdata: `itemprop` in `props`, outside comments and replies.
-fn itemprop_date(doc: &Document, page: &scan::Page, props: &[&str]) -> Option<dates::Found> {
-    page.itemprops
-        .iter()
-        .copied()
-        .filter(|&i| {
-            doc.attr(i, "itemprop")
-                .is_some_and(|p| p.split_whitespace().any(|p| props.contains(&p)))
-        })
-        .filter(|&i| !in_foreign_container(doc, i) && !byline::in_reply_item(doc, i))
-        .find_map(|i| dates::parse_machine(&byline::prop_value(doc, i)))
-}
-
-/// The modification date.
-fn modified(
-    doc: &Document,
-    page: &scan::Page,
-    metas: &Metas,
-    ld: &jsonld::JsonLd,
-) -> Option<String> {
-    ld.modified
-        .as_deref()
-        .and_then(dates::parse_machine)
-        .or_else(|| parse_first(meta::MODIFIED.iter().filter_map(|k| metas.get(k))))
-        .or_else(|| itemprop_date(doc, page, &["dateModified"]))
-        .map(|f| f.iso())
 }
 
 /// The first real image of the article (or of the body): not a pixel, icon or data URL.

@@ -42,6 +42,15 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Class or id words of an element that shows a headline ("headline", "story-title",
+/// "entry-title", "hed"), not a subtitle or a subhead.
+static HEADLINE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)head-?line|(?:^|[\s_-])(?:hed|title|heading)(?:$|[\s_-])|(?:story|article|entry|post|page|news|content)-?(?:title|head|heading)(?:$|[\s_-])",
+    )
+    .ok()
+});
+
 /// Containers whose bylines and dates are not the article's.
 static FOREIGN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -84,24 +93,39 @@ fn may_start_byline(t: &str) -> bool {
     first_words.any(|f| word.eq_ignore_ascii_case(f))
 }
 
-/// What a class or id value says, by [`BYLINE_RE`] and [`DATE_RE`], remembered per distinct
-/// value: pages repeat the same class lists on many elements.
+/// What a class or id value says, by [`BYLINE_RE`], [`DATE_RE`] and [`HEADLINE_RE`],
+/// remembered per distinct value: pages repeat the same class lists on many elements.
 struct NameWords<'a> {
-    seen: FxHashMap<&'a str, (bool, bool)>,
+    seen: FxHashMap<&'a str, (bool, bool, bool)>,
 }
 
 impl<'a> NameWords<'a> {
-    /// (byline word, date word) for `value`.
-    fn of(&mut self, value: &'a str) -> (bool, bool) {
+    /// (byline word, date word, headline word) for `value`.
+    fn of(&mut self, value: &'a str) -> (bool, bool, bool) {
         if value.is_empty() {
-            return (false, false);
+            return (false, false, false);
         }
-        *self
-            .seen
-            .entry(value)
-            .or_insert_with(|| (is_match(&BYLINE_RE, value), is_match(&DATE_RE, value)))
+        *self.seen.entry(value).or_insert_with(|| {
+            let headline = is_match(&HEADLINE_RE, value) && !has_sub(value);
+            (
+                is_match(&BYLINE_RE, value),
+                is_match(&DATE_RE, value),
+                headline,
+            )
+        })
     }
 }
+
+/// Whether `value` holds "sub" (any ASCII case): a subtitle or subhead, not a headline.
+fn has_sub(value: &str) -> bool {
+    value
+        .as_bytes()
+        .windows(3)
+        .any(|s| s.eq_ignore_ascii_case(b"sub"))
+}
+
+/// A text node at least this long (bytes) is article prose: where the content starts.
+const PROSE_BYTES: usize = 120;
 
 /// What the scan found, by kind, in document order.
 #[derive(Default)]
@@ -122,6 +146,12 @@ pub struct Page {
     pub h1: Vec<Ix>,
     /// `<h2>` elements (a few).
     pub h2: Vec<Ix>,
+    /// `<h3>` elements (a few).
+    pub h3: Vec<Ix>,
+    /// Elements whose class or id say they hold a headline.
+    pub headlines: Vec<Ix>,
+    /// Text nodes of the body long enough to be prose (the first few).
+    pub prose: Vec<Ix>,
     /// `<time>` elements.
     pub times: Vec<Ix>,
     /// Elements with an `itemprop` attribute (outside `<head>`).
@@ -327,6 +357,12 @@ pub fn scan(doc: &Document) -> Page {
         let tag = doc.tag(i);
         if tag.is_empty() {
             if p.body.is_some()
+                && p.prose.len() < MAX_CANDIDATES
+                && doc.text(i).is_some_and(|t| t.len() >= PROSE_BYTES)
+            {
+                p.prose.push(i);
+            }
+            if p.body.is_some()
                 && p.by_texts.len() < MAX_CANDIDATES
                 && doc
                     .text(i)
@@ -347,7 +383,9 @@ pub fn scan(doc: &Document) -> Page {
             "svg" => svg_end = doc.nodes[i].end,
             "title" if p.title.is_none() && i >= svg_end => {
                 let t = collapse(&unescape(&doc.text_content(i)));
-                if !t.is_empty() {
+                // A comment left open in the head swallows markup into the title: that is
+                // no title.
+                if !t.is_empty() && !t.contains("</") && !t.contains("-->") {
                     p.title = Some(t);
                 }
             }
@@ -400,6 +438,7 @@ pub fn scan(doc: &Document) -> Page {
             "article" if p.article.is_none() => p.article = Some(i),
             "h1" if p.h1.len() < MAX_CANDIDATES => p.h1.push(i),
             "h2" if p.h2.len() < 8 => p.h2.push(i),
+            "h3" if p.h3.len() < 8 => p.h3.push(i),
             "time" if p.times.len() < MAX_CANDIDATES => p.times.push(i),
             "img" if p.images.len() < 16 && p.body.is_some() => p.images.push(i),
             _ => {}
@@ -420,8 +459,11 @@ pub fn scan(doc: &Document) -> Page {
             let class = doc.attr(i, "class").unwrap_or("");
             let id = doc.attr(i, "id").unwrap_or("");
             let prop = doc.attr(i, "itemprop").unwrap_or("");
-            let (class_byline, class_date) = words.of(class);
-            let (id_byline, id_date) = words.of(id);
+            let (class_byline, class_date, class_headline) = words.of(class);
+            let (id_byline, id_date, id_headline) = words.of(id);
+            if (class_headline || id_headline) && p.headlines.len() < MAX_CANDIDATES / 2 {
+                p.headlines.push(i);
+            }
             if p.bylines.len() < MAX_CANDIDATES
                 && (class_byline
                     || id_byline
@@ -463,9 +505,40 @@ mod tests {
     }
 
     #[test]
+    fn headline_words_name_headlines_not_subtitles() {
+        let mut w = NameWords {
+            seen: FxHashMap::default(),
+        };
+        for yes in [
+            "headline",
+            "story-title x",
+            "entry-title",
+            "hed",
+            "ArticleHeadline",
+            "title",
+        ] {
+            assert!(w.of(yes).2, "{yes}");
+        }
+        for no in [
+            "subtitle",
+            "sub-title",
+            "subheadline",
+            "titlebar",
+            "entitled",
+            "sidebar",
+        ] {
+            assert!(!w.of(no).2, "{no}");
+        }
+    }
+
+    #[test]
     fn every_pattern_compiles() {
         assert!(
-            BYLINE_RE.is_some() && DATE_RE.is_some() && FOREIGN_RE.is_some() && BY_RE.is_some()
+            BYLINE_RE.is_some()
+                && DATE_RE.is_some()
+                && FOREIGN_RE.is_some()
+                && BY_RE.is_some()
+                && HEADLINE_RE.is_some()
         );
     }
 

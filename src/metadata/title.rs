@@ -6,6 +6,7 @@
 //! part (recognised from the site name, the host name, or a part shared with `<title>`) is
 //! dropped.
 
+use super::Source;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -35,7 +36,7 @@ pub fn norm(s: &str) -> String {
 }
 
 /// The same without any space or punctuation: for matching "Example Blog" to "exampleblog.com".
-fn squash(s: &str) -> String {
+pub(super) fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -56,7 +57,7 @@ pub fn segments(t: &str) -> Vec<&str> {
 
 /// Whether a title part names the site: it equals, contains or is contained in one of `sites`
 /// (site names and host names, squashed).
-fn is_site(part: &str, sites: &[String]) -> bool {
+pub(super) fn is_site(part: &str, sites: &[String]) -> bool {
     let p = squash(part);
     if p.is_empty() {
         return false;
@@ -165,14 +166,15 @@ fn matching_h1<'a>(h1s: &'a [String], t: &str, sites: &[String]) -> Option<&'a S
         .map(|(_, h)| h)
 }
 
-/// Picks the title.
+/// Picks the title by the sources' priority, and says which kind of source it came from
+/// ([`Source::Meta`] for the metadata title).
 pub fn choose(
     meta_title: Option<&str>,
     doc_title: Option<&str>,
     h1s: &[String],
     sites: &[String],
-) -> Option<String> {
-    choose_raw(meta_title, doc_title, h1s, sites).map(|t| tidy(&t))
+) -> Option<(String, Source)> {
+    choose_raw(meta_title, doc_title, h1s, sites).map(|(t, s)| (tidy(&t), s))
 }
 
 /// Removes what wraps a headline: enclosing quotes, a Markdown heading mark.
@@ -217,25 +219,25 @@ fn choose_raw(
     doc_title: Option<&str>,
     h1s: &[String],
     sites: &[String],
-) -> Option<String> {
+) -> Option<(String, Source)> {
     let meta_title = meta_title.map(str::trim).filter(|t| !t.is_empty());
     let doc_title = doc_title.map(str::trim).filter(|t| !t.is_empty());
     if let Some(m) = meta_title {
         let longer = h1s.iter().map(String::as_str);
         if let Some(full) = completed(m, longer) {
-            return Some(full);
+            return Some((full, Source::Heading));
         }
         if segments(m).len() < 2 {
-            return Some(m.to_string());
+            return Some((m.to_string(), Source::Meta));
         }
         if let Some(h) = matching_h1(h1s, m, sites) {
-            return Some(h.clone());
+            return Some((h.clone(), Source::Heading));
         }
-        return Some(strip_site(m, sites, doc_title, false));
+        return Some((strip_site(m, sites, doc_title, false), Source::Meta));
     }
     if let Some(d) = doc_title {
         if let Some(h) = matching_h1(h1s, d, sites) {
-            return Some(h.clone());
+            return Some((h.clone(), Source::Heading));
         }
         let stripped = strip_site(d, sites, None, true);
         let len = stripped.chars().count();
@@ -247,12 +249,14 @@ fn choose_raw(
                 .split_whitespace()
                 .any(|w| w.len() > 3 && hw.contains(w))
             {
-                return Some(h.clone());
+                return Some((h.clone(), Source::Heading));
             }
         }
-        return Some(stripped);
+        return Some((stripped, Source::TitleElement));
     }
-    h1s.iter().find(|h| !is_site(h, sites)).cloned()
+    h1s.iter()
+        .find(|h| !is_site(h, sites))
+        .map(|h| (h.clone(), Source::Heading))
 }
 
 #[cfg(test)]
@@ -321,7 +325,9 @@ mod tests {
     fn an_h1_naming_only_the_last_part_is_the_site() {
         let h = vec!["Pixnet".to_string(), "My trip".to_string()];
         assert_eq!(
-            choose(None, Some("My trip :: Pixnet"), &h, &[]).as_deref(),
+            choose(None, Some("My trip :: Pixnet"), &h, &[])
+                .map(|(t, _)| t)
+                .as_deref(),
             Some("My trip")
         );
     }
@@ -338,7 +344,9 @@ mod tests {
     fn a_clean_metadata_title_is_kept() {
         let h = vec!["Other words entirely".to_string()];
         assert_eq!(
-            choose(Some("The headline"), Some("Doc | Site"), &h, &[]).as_deref(),
+            choose(Some("The headline"), Some("Doc | Site"), &h, &[])
+                .map(|(t, _)| t)
+                .as_deref(),
             Some("The headline")
         );
     }
@@ -354,6 +362,7 @@ mod tests {
                 &h,
                 &s
             )
+            .map(|(t, _)| t)
             .as_deref(),
             Some("Wedding Planning Tools")
         );
@@ -364,7 +373,9 @@ mod tests {
         let h = vec!["Salon".to_string()];
         let s = sites(&["Salon"]);
         assert_eq!(
-            choose(Some("The sharing economy is a lie | Salon"), None, &h, &s).as_deref(),
+            choose(Some("The sharing economy is a lie | Salon"), None, &h, &s)
+                .map(|(t, _)| t)
+                .as_deref(),
             Some("The sharing economy is a lie")
         );
     }
@@ -400,6 +411,7 @@ mod tests {
                 &h,
                 &[]
             )
+            .map(|(t, _)| t)
             .as_deref(),
             Some("What do you think will be the trend in the watch market?")
         );
@@ -416,6 +428,7 @@ mod tests {
                 &h,
                 &s
             )
+            .map(|(t, _)| t)
             .as_deref(),
             Some("Best Bread Machines – My Favorites!")
         );
@@ -427,6 +440,7 @@ mod tests {
                 &h,
                 &[]
             )
+            .map(|(t, _)| t)
             .as_deref(),
             Some("Mobile UX Design: The Ultimate Guide 2025")
         );
@@ -442,6 +456,7 @@ mod tests {
                 &h,
                 &[]
             )
+            .map(|(t, _)| t)
             .as_deref(),
             Some("House Renovation Costs in the Bay Area: Room-by-Room Breakdown")
         );
@@ -454,6 +469,7 @@ mod tests {
                 &h,
                 &[]
             )
+            .map(|(t, _)| t)
             .as_deref(),
             Some("House Renovation Costs in the Bay Area")
         );
@@ -462,7 +478,10 @@ mod tests {
     #[test]
     fn no_title_falls_back_to_h1() {
         let h = vec!["Only heading".to_string()];
-        assert_eq!(choose(None, None, &h, &[]).as_deref(), Some("Only heading"));
+        assert_eq!(
+            choose(None, None, &h, &[]).map(|(t, _)| t).as_deref(),
+            Some("Only heading")
+        );
         assert_eq!(choose(None, None, &[], &[]), None);
     }
 }

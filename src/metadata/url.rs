@@ -44,6 +44,25 @@ pub fn host_names(url: &str) -> Vec<String> {
     out
 }
 
+/// The words of the last path segment that reads as a slug ("/2008/01/bush-warns-iran.html"
+/// → bush, warns, iran): lower-case, numbers dropped; empty when the path has no such segment.
+pub fn slug_words(url: &str) -> Vec<String> {
+    let Ok(u) = Url::parse(url) else {
+        return Vec::new();
+    };
+    let Some(seg) = u
+        .path_segments()
+        .and_then(|mut s| s.rfind(|s| s.contains(['-', '_'])))
+    else {
+        return Vec::new();
+    };
+    let stem = seg.rsplit_once('.').map_or(seg, |(s, _)| s);
+    stem.split(['-', '_', '+', '.'])
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
