@@ -1,6 +1,7 @@
 //! The extraction result: the article's metadata, its body as blocks and text, and its comments.
 
 use crate::content::Block;
+use crate::explain::Explain;
 use crate::metadata::{Metadata, Sources};
 use crate::render;
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,10 @@ pub struct Article {
     /// Where the title, authors and dates came from (not part of the JSON record).
     #[serde(skip)]
     pub sources: Sources,
+    /// Why each block was kept or dropped, where each field came from, and the stages' times
+    /// (only when asked for: [`crate::ExtractorBuilder::explain`]; not part of the JSON record).
+    #[serde(skip)]
+    pub explain: Option<Box<Explain>>,
 }
 
 impl Article {
@@ -104,6 +109,7 @@ impl Article {
             blocks,
             truncated: false,
             sources: meta.sources,
+            explain: None,
         }
     }
 

@@ -72,6 +72,28 @@ pub(crate) fn decode_borrowed<'a>(
     decode_with(guess(bytes), bytes)
 }
 
+/// How [`decode_borrowed`] decides the encoding of `bytes`, in words (for the explain report;
+/// it follows the same steps).
+pub(crate) fn decision(bytes: &[u8], charset: Option<&str>) -> &'static str {
+    if Encoding::for_bom(bytes).is_some() {
+        return "byte order mark";
+    }
+    let transport = charset
+        .and_then(transport_encoding)
+        .filter(|e| plausible_declaration(e, bytes));
+    let declared = transport.or_else(|| prescan(bytes).filter(|e| plausible_declaration(e, bytes)));
+    match declared {
+        Some(e) if e != UTF_8 && is_non_ascii_utf8(bytes) => {
+            "valid UTF-8, overriding the declared legacy encoding"
+        }
+        Some(_) if transport.is_some() => "charset declared by the transport",
+        Some(_) => "<meta> charset declaration",
+        None => {
+            "no declaration: read from the bytes (UTF-16 NULs, valid UTF-8, or a statistical guess)"
+        }
+    }
+}
+
 /// Decodes `bytes` (BOM already removed) with `encoding`; errors become U+FFFD.
 fn decode_with<'a>(
     encoding: &'static Encoding,

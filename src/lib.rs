@@ -53,6 +53,7 @@ pub mod content;
 pub mod decode;
 mod dom;
 mod error;
+pub mod explain;
 mod metadata;
 mod options;
 pub mod render;
@@ -115,6 +116,13 @@ impl ExtractorBuilder {
     /// ([`Article::blocks`]), for a cut-off of one's own.
     pub fn block_scores(mut self, yes: bool) -> Self {
         self.options.block_scores = yes;
+        self
+    }
+    /// Whether to record why each block was kept or dropped, where each metadata field came
+    /// from and how long each stage took ([`Article::explain`]), for the explain report
+    /// ([`render::explain`]).
+    pub fn explain(mut self, yes: bool) -> Self {
+        self.options.explain = yes;
         self
     }
     /// Input limits.
@@ -184,12 +192,17 @@ impl Extractor {
             });
         }
         let charset = page.charset.or(o.charset.as_deref());
+        let started = o.explain.then(std::time::Instant::now);
         let (text, encoding) = decode::decode_borrowed(page.html, charset);
+        let decoded = started.map(|t| Decoded {
+            micros: micros(t),
+            how: decode::decision(page.html, charset),
+        });
         let inputs = PageInputs {
             url: page.url.or(o.url.as_deref()),
             crawl_date: page.crawl_date.or(o.crawl_date.as_deref()),
         };
-        self.extract_text(&text, encoding.name(), inputs, deadline)
+        self.extract_text(&text, encoding.name(), inputs, deadline, decoded)
     }
 
     /// Extracts the article from a page that is already decoded text.
@@ -206,7 +219,11 @@ impl Extractor {
             url: o.url.as_deref(),
             crawl_date: o.crawl_date.as_deref(),
         };
-        self.extract_text(html, "UTF-8", inputs, deadline)
+        let decoded = o.explain.then_some(Decoded {
+            micros: 0,
+            how: "given as text",
+        });
+        self.extract_text(html, "UTF-8", inputs, deadline, decoded)
     }
 
     fn extract_text(
@@ -215,23 +232,39 @@ impl Extractor {
         encoding: &str,
         page: PageInputs<'_>,
         deadline: Deadline,
+        decoded: Option<Decoded>,
     ) -> Result<Article, Error> {
         let o = &self.options;
         let timeout = || Error::Timeout {
             limit: o.limits.max_time.unwrap_or_default(),
         };
+        // The stages' times, only for the explain record.
+        let mut clock = decoded.map(|d| Clock {
+            last: std::time::Instant::now(),
+            times: vec![("decode".to_string(), d.micros)],
+        });
+        let mut lap = |stage: &str| {
+            if let Some(c) = clock.as_mut() {
+                c.times.push((stage.to_string(), micros(c.last)));
+                c.last = std::time::Instant::now();
+            }
+        };
         let doc =
             dom::Document::parse_until(html, &o.limits, deadline.at).map_err(|_| timeout())?;
         deadline.check().map_err(|()| timeout())?;
+        lap("parse");
         let crawled = page.crawl_date.and_then(metadata::crawl_day);
         let meta = metadata::with_crawl_date(crawled, || metadata::extract(&doc, page.url));
         deadline.check().map_err(|()| timeout())?;
+        lap("metadata");
         let base = meta.url.as_deref().or(page.url);
         // On a discussion page the replies are the content, not a comment section beside it.
         let shape = clean::Shape::of(meta.page_type.as_deref(), base);
         let marks = clean::mark(&doc, o.focus, shape);
         deadline.check().map_err(|()| timeout())?;
+        lap("clean");
         let mut blocks = o.block_scores.then(Vec::new);
+        let mut explained = decoded.map(|_| score::Explained::default());
         let body = score::main_content(
             &doc,
             &marks,
@@ -239,16 +272,35 @@ impl Extractor {
             base,
             meta.page_type.as_deref(),
             blocks.as_mut(),
+            explained.as_mut(),
         );
         deadline.check().map_err(|()| timeout())?;
+        lap("score");
         let comments = if o.comments {
-            clean::comments::extract(&doc, base)
+            let c = clean::comments::extract(&doc, base);
+            lap("comments");
+            c
         } else {
             Vec::new()
+        };
+        let explain = match (decoded, explained, clock) {
+            (Some(d), Some(e), Some(c)) => {
+                let (fields, page_type_reason) = metadata::explain(&doc, &meta, page.url);
+                Some(Box::new(explain::Explain {
+                    encoding_reason: d.how.to_string(),
+                    page_type_reason,
+                    containers: e.containers,
+                    timings: c.times,
+                    blocks: e.blocks,
+                    fields,
+                }))
+            }
+            _ => None,
         };
         let mut article =
             Article::assemble(meta, body, blocks.unwrap_or_default(), comments, encoding);
         article.truncated = doc.truncated;
+        article.explain = explain;
         Ok(article)
     }
 }
@@ -266,6 +318,24 @@ pub struct Page<'a> {
     /// When the page was fetched (e.g. the `WARC-Date`): a later date cannot be its
     /// publication date. See [`Options::crawl_date`] for the accepted forms.
     pub crawl_date: Option<&'a str>,
+}
+
+/// How the page was decoded, for the explain record.
+#[derive(Clone, Copy)]
+struct Decoded {
+    micros: u64,
+    how: &'static str,
+}
+
+/// The stages' times so far, for the explain record.
+struct Clock {
+    last: std::time::Instant,
+    times: Vec<(String, u64)>,
+}
+
+/// Microseconds since `t`.
+fn micros(t: std::time::Instant) -> u64 {
+    u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX)
 }
 
 /// The per-page inputs after falling back to the extractor's options.

@@ -110,4 +110,10 @@ pub struct Options {
     /// [`Article::blocks`]: crate::Article::blocks
     #[serde(default)]
     pub block_scores: bool,
+    /// Also record why each block was kept or dropped, where each field came from and how long
+    /// each stage took, in [`Article::explain`] (off by default; nothing of it is built unasked).
+    ///
+    /// [`Article::explain`]: crate::Article::explain
+    #[serde(default)]
+    pub explain: bool,
 }

@@ -32,7 +32,7 @@ pub fn metadata(page: &Parsed) -> Option<String> {
 /// that metadata does not call a discussion).
 pub fn clean_and_score(page: &Parsed, focus: Focus) -> Vec<Block> {
     let marks = clean::mark(&page.0, focus, clean::Shape::Other);
-    score::main_content(&page.0, &marks, focus, None, None, None)
+    score::main_content(&page.0, &marks, focus, None, None, None, None)
 }
 
 pub use crate::score::{BlockRow, feature_names};

@@ -157,10 +157,43 @@ fn is_schema_comment(doc: &Document, i: Ix) -> bool {
 
 /// The reader comments of `doc`, in page order.
 pub fn extract(doc: &Document, base: Option<&str>) -> Vec<Comment> {
-    let n = doc.len();
-    if n == 0 {
+    if doc.len() == 0 {
         return Vec::new();
     }
+    let role = roles(doc);
+    let mut out = Vec::new();
+    for i in 0..doc.len() {
+        if role[i] != Role::Item || in_form_frame(doc, &role, i) {
+            continue;
+        }
+        if let Some(c) = read_comment(doc, i, &role, base) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Which nodes lie inside a reader comment that [`extract`] reads (for the explain report).
+pub(crate) fn inside_comments(doc: &Document) -> Vec<bool> {
+    let role = roles(doc);
+    let mut inside = vec![false; doc.len()];
+    for i in 0..doc.len() {
+        let p = doc.nodes[i].parent;
+        inside[i] = (p != usize::MAX && inside[p])
+            || (role[i] == Role::Item && !in_form_frame(doc, &role, i));
+    }
+    inside
+}
+
+/// A comment inside a form is not one (a preview, a template).
+fn in_form_frame(doc: &Document, role: &[Role], i: Ix) -> bool {
+    doc.ancestors(i)
+        .any(|a| role[a] == Role::Frame && is_form(doc, a))
+}
+
+/// The role of each node: comment, frame, or neither.
+fn roles(doc: &Document) -> Vec<Role> {
+    let n = doc.len();
     // Backward sweep: which subtrees hold a comment-text container.
     let mut has_text = vec![false; n];
     let mut has_post_text = vec![false; n];
@@ -210,23 +243,7 @@ pub fn extract(doc: &Document, base: Option<&str>) -> Vec<Comment> {
             Role::None
         };
     }
-    let mut out = Vec::new();
-    for i in 0..n {
-        if role[i] != Role::Item {
-            continue;
-        }
-        // A comment inside a form is not one (a preview, a template).
-        if doc
-            .ancestors(i)
-            .any(|a| role[a] == Role::Frame && is_form(doc, a))
-        {
-            continue;
-        }
-        if let Some(c) = read_comment(doc, i, &role, base) {
-            out.push(c);
-        }
-    }
-    out
+    role
 }
 
 /// Whether `i` is (or names itself as) a page's comment section.

@@ -151,6 +151,10 @@ pub enum Format {
     Html,
     /// One JSON object per document per line: metadata, text, or an error.
     Json,
+    /// One self-contained HTML report for all documents: each text block coloured by verdict
+    /// (kept, dropped, comment) with its reason and score, each metadata field with its
+    /// source, the encoding, page type, container and stage timings.
+    Explain,
 }
 
 /// The `--focus` values.

@@ -194,6 +194,7 @@ fn execute(
         },
         crawl_date: args.crawl_date.clone(),
         block_scores: args.include.contains(&args::Include::Blocks),
+        explain: args.format == args::Format::Explain,
     };
     let style = Style {
         format: args.format,
@@ -516,6 +517,12 @@ fn write_all(
     ordered: bool,
 ) -> io::Result<u64> {
     let mut out = io::BufWriter::with_capacity(256 * 1024, out);
+    // The explain report is one page around every document, with a table of contents.
+    let explain = sh.style.format == args::Format::Explain;
+    let mut toc = Vec::new();
+    if explain {
+        out.write_all(nutgraf::render::explain_head().as_bytes())?;
+    }
     let mut pending: BTreeMap<u64, (usize, Option<String>)> = BTreeMap::new();
     // `resolved` counts the documents written or dropped, in order when `ordered`.
     let (mut next, mut resolved, mut written) = (0u64, 0u64, 0u64);
@@ -553,6 +560,9 @@ fn write_all(
             pending.insert(seq, (size, text));
             while let Some((size, text)) = pending.remove(&next) {
                 if let Some(text) = text {
+                    if explain {
+                        toc.extend(record::toc_entry(&text));
+                    }
                     out.write_all(text.as_bytes())?;
                     written += 1;
                 }
@@ -565,6 +575,9 @@ fn write_all(
             }
         } else {
             if let Some(text) = text {
+                if explain {
+                    toc.extend(record::toc_entry(&text));
+                }
                 out.write_all(text.as_bytes())?;
                 written += 1;
             }
@@ -575,6 +588,9 @@ fn write_all(
             sh.progress.update(&sh.stats);
             last_update = Instant::now();
         }
+    }
+    if explain {
+        out.write_all(nutgraf::render::explain_tail(&toc).as_bytes())?;
     }
     out.flush()?;
     Ok(written)

@@ -131,6 +131,9 @@ impl Style {
             push_json(&mut out, &rec);
             return out;
         }
+        if self.format == Format::Explain {
+            return nutgraf::render::explain_section(&section_id(source), source, a);
+        }
         self.header(&mut out, source);
         let body = match self.format {
             Format::Markdown => self.markdown(a),
@@ -163,6 +166,8 @@ impl Style {
                 error: Some(error),
             };
             push_json(&mut out, &rec);
+        } else if self.format == Format::Explain {
+            out = nutgraf::render::explain_failure(&section_id(&doc.source), &doc.source, error);
         }
         out
     }
@@ -208,6 +213,30 @@ impl Style {
             _ => format!("[{who}{when}]\n{}\n\n", c.text),
         }
     }
+}
+
+/// The id of a document's section in the explain report, from its source (FNV-1a).
+fn section_id(source: &str) -> String {
+    let hash = source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("doc-{hash:016x}")
+}
+
+/// The table-of-contents entry `(id, source)` of an explain section, read from its first line
+/// (`<section class="doc" id="ID"><h2>SOURCE</h2>`, as the library writes it).
+pub fn toc_entry(section: &str) -> Option<(String, String)> {
+    let line = section.lines().next()?;
+    let rest = line.strip_prefix("<section class=\"doc\" id=\"")?;
+    let (id, rest) = rest.split_once('"')?;
+    let source = rest.strip_prefix("><h2>")?.strip_suffix("</h2>")?;
+    let source = source
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    Some((id.to_string(), source))
 }
 
 fn is_false(b: &bool) -> bool {

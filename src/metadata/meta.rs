@@ -194,6 +194,18 @@ impl<'a> Metas<'a> {
         })
     }
 
+    /// Every non-empty value of `key` (a key of any lifetime).
+    pub fn all_of<'k>(&self, key: &'k str) -> impl Iterator<Item = &'a str> + 'k
+    where
+        'a: 'k,
+    {
+        let entries = self.entries;
+        entries
+            .iter()
+            .filter(move |(k, v)| k == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+
     /// The first key of `keys` (in that priority) that has a value, with the key.
     pub fn first(&self, keys: &[&'static str]) -> Option<(&'static str, &'a str)> {
         keys.iter().find_map(|&k| self.get(k).map(|v| (k, v)))

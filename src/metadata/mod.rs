@@ -19,6 +19,8 @@
 //! | page_type   | JSON-LD `@type`, `og:type` |
 
 mod byline;
+mod candidates;
+pub(crate) use candidates::explain;
 mod dates;
 mod headline;
 mod jsonld;

@@ -6,6 +6,7 @@
 //! Every text block of the page is then scored by the trained model ([`model`]) from its
 //! features ([`features`]), the rules' verdict among them; the blocks it keeps are the content.
 
+mod explain;
 mod features;
 mod model;
 mod prune;
@@ -13,6 +14,7 @@ mod repeats;
 mod select;
 mod stats;
 
+pub use explain::Explained;
 use stats::stats;
 
 use crate::article::ScoredBlock;
@@ -21,7 +23,8 @@ use crate::content::Block;
 use crate::dom::{Document, Ix};
 use crate::options::Focus;
 
-/// The main content of `doc` as blocks; with `scores`, every text block with its verdict too.
+/// The main content of `doc` as blocks; with `scores`, every text block with its verdict too;
+/// with `explain`, every text block with its reason (nothing of either is built unasked).
 pub fn main_content(
     doc: &Document,
     marks: &Marks,
@@ -29,6 +32,7 @@ pub fn main_content(
     base: Option<&str>,
     page_type: Option<&str>,
     scores: Option<&mut Vec<ScoredBlock>>,
+    explain: Option<&mut Explained>,
 ) -> Vec<Block> {
     let st = stats(doc, marks);
     let related = prune::Related::find(doc, marks, &st);
@@ -46,12 +50,14 @@ pub fn main_content(
     }
     let model = model::MODEL.as_ref();
     // The blocks and their probabilities (none without a model: then only when asked for).
-    let scored = (model.is_some() || scores.is_some()).then(|| {
+    let scored = (model.is_some() || scores.is_some() || explain.is_some()).then(|| {
         let blocks = features::blocks(doc, marks, &st, &related, &choice, page_type);
         let words: Vec<u32> = blocks.ix.iter().map(|&b| st.own_words[b]).collect();
         let probs = model.map(|m| m.predict(&blocks.rows, &words, &blocks.groups));
         (blocks, probs)
     });
+    // The keep flags before lists are kept whole, only for the explain record.
+    let mut before_lists = None;
     let kept = model
         .zip(scored.as_ref())
         .and_then(|(model, (blocks, probs))| {
@@ -60,13 +66,7 @@ pub fn main_content(
             let mut keep = vec![false; doc.len()];
             let mut any = false;
             for ((&b, &p), row) in blocks.ix.iter().zip(probs).zip(&blocks.rows) {
-                let cut = if blocks.rules_keep[b] {
-                    inside
-                } else if row[features::RULES_PRUNED] == 1.0 {
-                    pruned
-                } else {
-                    outside
-                };
+                let cut = cut_for(blocks, b, row, [inside, pruned, outside]);
                 // A boilerplate line of the vocabulary ("Continue reading", "Share this") is never
                 // content, however its block scores; nor is a block of a related box ("Don't
                 // miss", "More from …") that the rules dropped too.
@@ -75,6 +75,9 @@ pub fn main_content(
                     keep[b] = true;
                     any = true;
                 }
+            }
+            if explain.is_some() {
+                before_lists = Some(keep.clone());
             }
             keep_lists_whole(blocks, &related, probs, inside, &mut keep);
             // When no block is likely enough, the rules' reading is the most likely content.
@@ -92,6 +95,15 @@ pub fn main_content(
                 },
             });
         }
+    }
+    if let (Some(out), Some((blocks, probs))) = (explain, &scored) {
+        let decided = explain::Decided {
+            probs: probs.as_deref(),
+            keep: kept.as_ref().map(|(keep, _)| keep.as_slice()),
+            before_lists: before_lists.as_deref(),
+            cuts: model.map(|m| m.threshold(focus)),
+        };
+        explain::explain(doc, marks, &st, &related, &choice, blocks, &decided, out);
     }
     let blocks = match kept {
         Some((keep, rules_keep)) => {
@@ -144,6 +156,23 @@ pub fn main_content(
         }
     };
     repeats::drop_repeats(blocks)
+}
+
+/// The probability block `b` (feature row `row`) must reach: the cut for blocks the rules
+/// keep, prune, or leave outside their content.
+fn cut_for(
+    blocks: &features::Blocks,
+    b: Ix,
+    row: &[f32],
+    [inside, pruned, outside]: [f32; 3],
+) -> f32 {
+    if blocks.rules_keep[b] {
+        inside
+    } else if row[features::RULES_PRUNED] == 1.0 {
+        pruned
+    } else {
+        outside
+    }
 }
 
 /// The items of one list are content or not together: in a group of at least three blocks of
