@@ -55,6 +55,7 @@ mod dom;
 mod error;
 mod metadata;
 mod options;
+pub mod record;
 pub mod render;
 mod repair;
 mod score;
