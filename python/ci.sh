@@ -2,6 +2,7 @@
 # The Python binding's tests: a fresh virtual environment, `pip install .` at the repository root
 # (maturin builds the binding), then pytest over python/tests. Says "skipped" and passes where no
 # Python 3.9+ with venv can be had.
+# datatrove is installed too, for the tests of the nutgraf.datatrove step.
 # Usage: bash python/ci.sh   (NUTGRAF_BIN: the CLI the parity tests compare with; default: the
 # debug build, built here if missing)
 set -euo pipefail
@@ -19,11 +20,11 @@ if ! python3 -m venv "$venv" 2>/dev/null; then
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 start=$(date +%s)
-(cd "$root" && "$venv/bin/pip" install -q ".[test]")
+(cd "$root" && "$venv/bin/pip" install -q ".[test,datatrove]")
 echo "pip install . took $(($(date +%s) - start)) s"
 if [ -z "${NUTGRAF_BIN:-}" ]; then
   (cd "$root" && cargo build -q --bin nutgraf)
   export NUTGRAF_BIN=$target/debug/nutgraf
 fi
 cd "$root/python/tests"
-PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider .
+NUTGRAF_REQUIRE_INTEGRATIONS=1 PYTHONDONTWRITEBYTECODE=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider .
