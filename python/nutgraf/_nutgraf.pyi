@@ -1,12 +1,20 @@
 """Type stubs of the extension module (re-exported by ``nutgraf``)."""
 
-from typing import Any, Iterable, Literal, Optional, Union
+from typing import Any, Iterable, Literal, Optional, TypedDict, Union
 
 from ._errors import NutgrafError
 
 Html = Union[bytes, bytearray, str]
 Format = Literal["text", "markdown", "html"]
 Focus = Literal["balanced", "precision", "recall"]
+
+class PageDict(TypedDict, total=False):
+    """A page with what the transport said about it (``html`` is required)."""
+
+    html: Html
+    url: Optional[str]
+    charset: Optional[str]
+    crawl_date: Optional[str]
 
 #: The names of the keyword options (``Extractor(**options)``, ``extract(**limits)``).
 OPTIONS: list[str]
@@ -83,11 +91,13 @@ class Extractor:
         max_memory: int = ...,
         max_time: Optional[float] = ...,
     ) -> None: ...
-    def extract(self, html: Html, url: Optional[str] = None) -> Article:
-        """Extracts one page; raises a ``NutgrafError`` subclass for a page over a limit."""
+    def extract(self, html: Html, url: Optional[str] = None, *, charset: Optional[str] = None,
+                crawl_date: Optional[str] = None) -> Article:
+        """Extracts one page; ``url``, ``charset`` (the transport's) and ``crawl_date`` override
+        the extractor's. Raises a ``NutgrafError`` subclass for a page over a limit."""
     def extract_many(
         self,
-        pages: Iterable[Union[Html, tuple[Html, Optional[str]]]],
+        pages: Iterable[Union[Html, tuple[Html, Optional[str]], PageDict]],
         jobs: Optional[int] = None,
         *,
         raise_errors: bool = False,

@@ -13,6 +13,9 @@ use serde_json::Value;
 pub struct Owned {
     html: Vec<u8>,
     url: Option<String>,
+    /// The transport's charset (HTTP `Content-Type`) and the fetch time, when given.
+    charset: Option<String>,
+    crawl_date: Option<String>,
     /// The page came as `str`: its bytes are UTF-8 whatever its `<meta charset>` says.
     utf8: bool,
 }
@@ -32,11 +35,61 @@ impl Owned {
                 type_name(html)
             )));
         };
-        Ok(Owned { html, url, utf8 })
+        Ok(Owned {
+            html,
+            url,
+            charset: None,
+            crawl_date: None,
+            utf8,
+        })
     }
 
-    /// An item of `extract_many`'s pages: a page, or an `(html, url)` pair.
+    /// A page with what the transport said: `url`, `charset`, `crawl_date` (each may be None).
+    pub fn with_transport(
+        html: &Bound<'_, PyAny>,
+        url: Option<String>,
+        charset: Option<String>,
+        crawl_date: Option<String>,
+    ) -> PyResult<Owned> {
+        let mut page = Owned::from_py(html, url)?;
+        page.charset = charset;
+        page.crawl_date = crawl_date;
+        Ok(page)
+    }
+
+    /// An item of `extract_many`'s pages: a page, an `(html, url)` pair, or a dict with `html`
+    /// and optionally `url`, `charset` and `crawl_date`.
     pub fn from_item(item: &Bound<'_, PyAny>) -> PyResult<Owned> {
+        if let Ok(d) = item.cast::<PyDict>() {
+            let html = d
+                .get_item("html")?
+                .ok_or_else(|| PyTypeError::new_err("a page dict needs an \"html\" key"))?;
+            let text = |key: &str| -> PyResult<Option<String>> {
+                match d.get_item(key)? {
+                    Some(v) if !v.is_none() => v.extract::<String>().map(Some).map_err(|_| {
+                        PyTypeError::new_err(format!(
+                            "a page's {key} must be str or None, not {}",
+                            type_name(&v)
+                        ))
+                    }),
+                    _ => Ok(None),
+                }
+            };
+            for key in d.keys() {
+                let key: String = key.extract()?;
+                if !["html", "url", "charset", "crawl_date"].contains(&key.as_str()) {
+                    return Err(PyTypeError::new_err(format!(
+                        "unknown page key {key:?}: a page dict has html, url, charset, crawl_date"
+                    )));
+                }
+            }
+            return Owned::with_transport(
+                &html,
+                text("url")?,
+                text("charset")?,
+                text("crawl_date")?,
+            );
+        }
         if item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>() {
             let n = item.len()?;
             if n != 2 {
@@ -64,8 +117,12 @@ impl Owned {
         nutgraf::Page {
             html: &self.html,
             url: self.url.as_deref(),
-            charset: self.utf8.then_some("utf-8"),
-            crawl_date: None,
+            charset: if self.utf8 {
+                Some("utf-8")
+            } else {
+                self.charset.as_deref()
+            },
+            crawl_date: self.crawl_date.as_deref(),
         }
     }
 }

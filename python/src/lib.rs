@@ -46,22 +46,26 @@ impl PyExtractor {
         })
     }
 
-    /// Extracts one page (``bytes`` decoded by nutgraf, or ``str``); ``url`` overrides the
-    /// extractor's. Raises a ``NutgrafError`` subclass for a page over a limit.
-    #[pyo3(signature = (html, url = None))]
+    /// Extracts one page (``bytes`` decoded by nutgraf, or ``str``); ``url``, ``charset`` (the
+    /// transport's) and ``crawl_date`` override the extractor's. Raises a ``NutgrafError``
+    /// subclass for a page over a limit.
+    #[pyo3(signature = (html, url = None, *, charset = None, crawl_date = None))]
     fn extract(
         &self,
         py: Python<'_>,
         html: &Bound<'_, PyAny>,
         url: Option<String>,
+        charset: Option<String>,
+        crawl_date: Option<String>,
     ) -> PyResult<PyArticle> {
-        let page = Owned::from_py(html, url)?;
+        let page = Owned::with_transport(html, url, charset, crawl_date)?;
         py.detach(|| run(&self.extractor, self.format, &page))
             .map_err(|f| errors::to_py(&f))
     }
 
     /// Extracts many pages in parallel (``jobs`` threads; all cores by default), off the GIL.
-    /// ``pages`` holds ``bytes``/``str`` pages or ``(html, url)`` pairs. Returns a list in input
+    /// ``pages`` holds ``bytes``/``str`` pages, ``(html, url)`` pairs or dicts with ``html`` and
+    /// optionally ``url``, ``charset``, ``crawl_date``. Returns a list in input
     /// order; a page that failed is its exception object in the list, unless ``raise_errors``,
     /// when the first failure (in input order) is raised after the batch.
     #[pyo3(signature = (pages, jobs = None, *, raise_errors = false))]

@@ -86,3 +86,21 @@ def test_extract_many_gives_what_extract_gives():
 
 def test_an_empty_batch_is_an_empty_list():
     assert nutgraf.Extractor().extract_many([]) == []
+
+
+def test_pages_can_be_dicts_with_their_transport_charset_and_crawl_date():
+    html = "<title>Café</title><article><p>%s</p></article>" % ("Le café est très bon. " * 20)
+    out = nutgraf.Extractor().extract_many([
+        {"html": html.encode("latin-1"), "url": "https://ex.org/c", "charset": "iso-8859-1",
+         "crawl_date": "2024-05-01"},
+        {"html": html.encode("latin-1")},
+    ])
+    assert out[0].title == "Café" and out[0].url == "https://ex.org/c"
+    assert out[0].encoding == "windows-1252"
+    with pytest.raises(TypeError, match="unknown page key"):
+        nutgraf.Extractor().extract_many([{"html": b"", "colour": "red"}])
+
+
+def test_extract_takes_the_transport_charset_and_crawl_date():
+    html = "<title>Café</title><p>Un café.</p>".encode("latin-1")
+    assert nutgraf.Extractor().extract(html, charset="latin1", crawl_date="2024-05-01").title == "Café"
