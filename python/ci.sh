@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python binding's tests: a fresh virtual environment, `pip install .` at the repository root
-# (maturin builds the binding), then pytest over python/tests. Says "skipped" and passes where no
+# (maturin builds the binding; as a wheel, then installed), then pytest over python/tests. Says "skipped" and passes where no
 # Python 3.9+ with venv can be had.
 # datatrove is installed too, for the tests of the nutgraf.datatrove step.
 # Usage: bash python/ci.sh   (NUTGRAF_BIN: the CLI the parity tests compare with; default: the
@@ -20,7 +20,11 @@ if ! python3 -m venv "$venv" 2>/dev/null; then
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 start=$(date +%s)
-(cd "$root" && "$venv/bin/pip" install -q ".[test,datatrove]")
+# One build: the wheel is kept in $target/py-wheel, where examples/spark/ci.sh installs it too.
+rm -rf "$target/py-wheel"
+(cd "$root" && "$venv/bin/pip" wheel -q --no-deps -w "$target/py-wheel" .)
+wheel=$(ls "$target"/py-wheel/nutgraf-*.whl)
+"$venv/bin/pip" install -q "$wheel[test,datatrove]"
 echo "pip install . took $(($(date +%s) - start)) s"
 if [ -z "${NUTGRAF_BIN:-}" ]; then
   (cd "$root" && cargo build -q --bin nutgraf)
