@@ -5,7 +5,7 @@ resiliparse, called from this one Python process on the same pages, in one run.
 Pages: the evaluation corpus beside the clone (../shared/corpus, up to --per-dataset pages of
 each dataset), else the fixtures. Each extractor gets the raw bytes and does its own decoding.
 Needs `pip install . trafilatura resiliparse` (a missing peer is reported and left out).
-Usage: python python/bench.py [--per-dataset N] [--rounds R]
+Usage: python scripts/bench_python.py [--per-dataset N] [--rounds R]
 """
 import argparse
 import gzip
