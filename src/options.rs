@@ -130,6 +130,27 @@ impl Options {
         "max_time",
     ];
 
+    /// Accepts a charset label (or `Content-Type` value) that the decoder knows.
+    pub fn check_charset(charset: &str) -> Result<(), Error> {
+        match crate::decode::charset_name(charset) {
+            Some(_) => Ok(()),
+            None => Err(Error::InvalidOption(format!(
+                "{charset:?} is not a known charset: use an encoding label such as utf-8, windows-1252 or shift_jis"
+            ))),
+        }
+    }
+
+    /// Accepts a crawl date that the extraction understands (see [`Options::crawl_date`]).
+    pub fn check_crawl_date(date: &str) -> Result<(), Error> {
+        if crate::is_crawl_date(date) {
+            Ok(())
+        } else {
+            Err(Error::InvalidOption(format!(
+                "{date:?} is not a date: use RFC 3339 (2024-05-01T10:00:00Z), YYYY-MM-DD or a 14-digit timestamp"
+            )))
+        }
+    }
+
     /// Sets one option by its flat name (one of [`Options::NAMES`]) from a JSON-like value:
     /// strings for `url`, `focus`, `charset` and `crawl_date` (`null` clears the optional ones),
     /// booleans for `comments` and `block_scores`, non-negative integers for the `max_*` caps,
@@ -168,22 +189,15 @@ impl Options {
             },
             "charset" => {
                 let c = text()?;
-                if let Some(c) = c
-                    .as_deref()
-                    .filter(|c| crate::decode::charset_name(c).is_none())
-                {
-                    return Err(Error::InvalidOption(format!(
-                        "{c:?} is not a known charset: use an encoding label such as utf-8, windows-1252 or shift_jis"
-                    )));
+                if let Some(c) = c.as_deref() {
+                    Self::check_charset(c)?;
                 }
                 self.charset = c;
             }
             "crawl_date" => {
                 let d = text()?;
-                if let Some(d) = d.as_deref().filter(|d| !crate::is_crawl_date(d)) {
-                    return Err(Error::InvalidOption(format!(
-                        "crawl_date {d:?} is not a date: use e.g. 2024-05-01, 2024-05-01T10:00:00Z or 20240501100000"
-                    )));
+                if let Some(d) = d.as_deref() {
+                    Self::check_crawl_date(d)?;
                 }
                 self.crawl_date = d;
             }
