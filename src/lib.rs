@@ -56,6 +56,7 @@ mod error;
 pub mod explain;
 mod metadata;
 mod options;
+pub mod record;
 pub mod render;
 mod repair;
 mod score;

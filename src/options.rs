@@ -117,3 +117,121 @@ pub struct Options {
     #[serde(default)]
     pub explain: bool,
 }
+
+impl Options {
+    /// The names [`Options::set`] takes: the options of an extraction, flat, as the Python
+    /// binding's keyword arguments are. A new option is added here and in `set`.
+    pub const NAMES: &'static [&'static str] = &[
+        "url",
+        "focus",
+        "charset",
+        "comments",
+        "crawl_date",
+        "block_scores",
+        "max_bytes",
+        "max_depth",
+        "max_nodes",
+        "max_attributes",
+        "max_memory",
+        "max_time",
+    ];
+
+    /// Accepts a charset label (or `Content-Type` value) that the decoder knows.
+    pub fn check_charset(charset: &str) -> Result<(), Error> {
+        match crate::decode::charset_name(charset) {
+            Some(_) => Ok(()),
+            None => Err(Error::InvalidOption(format!(
+                "{charset:?} is not a known charset: use an encoding label such as utf-8, windows-1252 or shift_jis"
+            ))),
+        }
+    }
+
+    /// Accepts a crawl date that the extraction understands (see [`Options::crawl_date`]).
+    pub fn check_crawl_date(date: &str) -> Result<(), Error> {
+        if crate::is_crawl_date(date) {
+            Ok(())
+        } else {
+            Err(Error::InvalidOption(format!(
+                "{date:?} is not a date: use RFC 3339 (2024-05-01T10:00:00Z), YYYY-MM-DD or a 14-digit timestamp"
+            )))
+        }
+    }
+
+    /// Sets one option by its flat name (one of [`Options::NAMES`]) from a JSON-like value:
+    /// strings for `url`, `focus`, `charset` and `crawl_date` (`null` clears the optional ones),
+    /// booleans for `comments` and `block_scores`, non-negative integers for the `max_*` caps,
+    /// and seconds (a number, or `null` for no limit) for `max_time`. The values are checked as
+    /// the CLI checks its flags.
+    ///
+    /// ```
+    /// let mut o = nutgraf::Options::default();
+    /// o.set("focus", &serde_json::json!("precision"))?;
+    /// o.set("max_time", &serde_json::json!(0.5))?;
+    /// assert_eq!(o.focus, nutgraf::Focus::Precision);
+    /// assert!(o.set("max_nodes", &serde_json::json!(-1)).is_err());
+    /// assert!(o.set("colour", &serde_json::json!("red")).is_err());
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn set(&mut self, name: &str, value: &serde_json::Value) -> Result<(), Error> {
+        use serde_json::Value;
+        let bad = |want: &str| Error::InvalidOption(format!("{name} must be {want}, not {value}"));
+        let text = || match value {
+            Value::String(s) => Ok(Some(s.clone())),
+            Value::Null => Ok(None),
+            _ => Err(bad("a string or None")),
+        };
+        let flag = || value.as_bool().ok_or_else(|| bad("a bool"));
+        let count = || {
+            value
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| bad("a non-negative integer"))
+        };
+        match name {
+            "url" => self.url = text()?,
+            "focus" => match value {
+                Value::String(s) => self.focus = s.parse()?,
+                _ => return Err(bad("a string")),
+            },
+            "charset" => {
+                let c = text()?;
+                if let Some(c) = c.as_deref() {
+                    Self::check_charset(c)?;
+                }
+                self.charset = c;
+            }
+            "crawl_date" => {
+                let d = text()?;
+                if let Some(d) = d.as_deref() {
+                    Self::check_crawl_date(d)?;
+                }
+                self.crawl_date = d;
+            }
+            "comments" => self.comments = flag()?,
+            "block_scores" => self.block_scores = flag()?,
+            "max_bytes" => self.limits.max_bytes = count()?,
+            "max_depth" => self.limits.max_depth = count()?,
+            "max_nodes" => self.limits.max_nodes = count()?,
+            "max_attributes" => self.limits.max_attributes = count()?,
+            "max_memory" => self.limits.max_memory = count()?,
+            "max_time" => {
+                self.limits.max_time = match value {
+                    Value::Null => None,
+                    v => match v.as_f64() {
+                        Some(s) if (0.0..1e12).contains(&s) => {
+                            (s > 0.0).then(|| Duration::from_secs_f64(s))
+                        }
+                        _ => return Err(bad("a number of seconds or None")),
+                    },
+                }
+            }
+            other => {
+                return Err(Error::InvalidOption(format!(
+                    "unknown option {other:?}: use one of {}",
+                    Self::NAMES.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+}

@@ -134,19 +134,23 @@ def run_nutgraf(binary, uri, extra, fetch_command):
         yield error_record(uri, f"nutgraf exited with status {rc}: {tail}")
 
 
+def spark_session(session_class, app, master):
+    """The session: --master, else $MASTER, else what spark-submit was given, else local mode."""
+    builder = session_class.builder.appName(app)
+    master = master or os.environ.get("MASTER")
+    if master:
+        builder = builder.master(master)
+    elif "PYSPARK_GATEWAY_PORT" not in os.environ:
+        builder = builder.master("local[*]")
+    return builder.getOrCreate()
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from pyspark import SparkFiles
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("nutgraf")
-    # --master, else $MASTER, else what spark-submit was given, else local mode.
-    master = args.master or os.environ.get("MASTER")
-    if master:
-        builder = builder.master(master)
-    elif "PYSPARK_GATEWAY_PORT" not in os.environ:
-        builder = builder.master("local[*]")
-    spark = builder.getOrCreate()
+    spark = spark_session(SparkSession, "nutgraf", args.master)
     sc = spark.sparkContext
 
     if args.nutgraf:

@@ -198,22 +198,21 @@ fn parse_size(s: &str) -> Result<u64, String> {
 
 /// Accepts a charset label (or `Content-Type` value) that the decoder knows.
 fn parse_charset(s: &str) -> Result<String, String> {
-    match nutgraf::decode::charset_name(s) {
-        Some(_) => Ok(s.to_string()),
-        None => Err(format!(
-            "{s:?} is not a known charset: use an encoding label such as utf-8, windows-1252 or shift_jis"
-        )),
-    }
+    nutgraf::Options::check_charset(s).map_err(|e| usage(&e))?;
+    Ok(s.to_string())
 }
 
 /// Accepts a crawl date that the extraction understands.
 fn parse_crawl_date(s: &str) -> Result<String, String> {
-    if nutgraf::is_crawl_date(s) {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
-            "{s:?} is not a date: use RFC 3339 (2024-05-01T10:00:00Z), YYYY-MM-DD or a 14-digit timestamp"
-        ))
+    nutgraf::Options::check_crawl_date(s).map_err(|e| usage(&e))?;
+    Ok(s.to_string())
+}
+
+/// The message of an option error, without the library's "invalid option: " prefix.
+fn usage(e: &nutgraf::Error) -> String {
+    match e {
+        nutgraf::Error::InvalidOption(m) => m.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -2,7 +2,8 @@
 
 use super::args::Format;
 use super::input::Doc;
-use nutgraf::{Article, Comment, ScoredBlock};
+use nutgraf::record::ArticleFields;
+use nutgraf::{Article, Comment};
 use serde::Serialize;
 
 /// A JSON Lines record: provenance, then either the article or an error.
@@ -25,65 +26,6 @@ pub struct Record<'a> {
     /// Why the document failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<&'a str>,
-}
-
-/// Every [`Article`] field but the body blocks.
-#[derive(Debug, Serialize)]
-pub struct ArticleFields<'a> {
-    pub title: &'a Option<String>,
-    pub authors: &'a [String],
-    pub published: &'a Option<String>,
-    pub modified: &'a Option<String>,
-    pub site_name: &'a Option<String>,
-    pub language: &'a Option<String>,
-    pub description: &'a Option<String>,
-    pub url: &'a Option<String>,
-    pub image: &'a Option<String>,
-    pub tags: &'a [String],
-    pub page_type: &'a Option<String>,
-    pub encoding: &'a str,
-    pub text: &'a str,
-    /// Present (and true) only when the page was past a cap and read only in part.
-    #[serde(skip_serializing_if = "is_false")]
-    pub truncated: bool,
-    /// Present only when comments were asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comments: Option<&'a [Comment]>,
-    /// The body as Markdown, when asked for (`--include markdown`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub markdown: Option<String>,
-    /// The body as HTML, when asked for (`--include html`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub html: Option<String>,
-    /// The page's text blocks with their scores, when asked for (`--include blocks`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub blocks: Option<&'a [ScoredBlock]>,
-}
-
-impl<'a> ArticleFields<'a> {
-    /// The record fields of an article; `comments` only when asked for.
-    pub fn new(a: &'a Article, comments: bool) -> Self {
-        ArticleFields {
-            title: &a.title,
-            authors: &a.authors,
-            published: &a.published,
-            modified: &a.modified,
-            site_name: &a.site_name,
-            language: &a.language,
-            description: &a.description,
-            url: &a.url,
-            image: &a.image,
-            tags: &a.tags,
-            page_type: &a.page_type,
-            encoding: &a.encoding,
-            text: &a.text,
-            truncated: a.truncated,
-            comments: comments.then_some(a.comments.as_slice()),
-            markdown: None,
-            html: None,
-            blocks: None,
-        }
-    }
 }
 
 /// How documents are written out.
@@ -237,10 +179,6 @@ pub fn toc_entry(section: &str) -> Option<(String, String)> {
         .replace("&#39;", "'")
         .replace("&amp;", "&");
     Some((id.to_string(), source))
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 fn push_json(out: &mut String, rec: &Record<'_>) {
