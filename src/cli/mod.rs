@@ -560,10 +560,7 @@ fn write_all(
             pending.insert(seq, (size, text));
             while let Some((size, text)) = pending.remove(&next) {
                 if let Some(text) = text {
-                    if explain {
-                        toc.extend(record::toc_entry(&text));
-                    }
-                    out.write_all(text.as_bytes())?;
+                    emit(&mut out, &mut toc, explain, &text)?;
                     written += 1;
                 }
                 sh.window.release(size);
@@ -575,10 +572,7 @@ fn write_all(
             }
         } else {
             if let Some(text) = text {
-                if explain {
-                    toc.extend(record::toc_entry(&text));
-                }
-                out.write_all(text.as_bytes())?;
+                emit(&mut out, &mut toc, explain, &text)?;
                 written += 1;
             }
             sh.window.release(size);
@@ -594,4 +588,17 @@ fn write_all(
     }
     out.flush()?;
     Ok(written)
+}
+
+/// Writes one finished document, noting its table-of-contents entry for an explain report.
+fn emit(
+    out: &mut impl Write,
+    toc: &mut Vec<(String, String)>,
+    explain: bool,
+    text: &str,
+) -> io::Result<()> {
+    if explain {
+        toc.extend(record::toc_entry(text));
+    }
+    out.write_all(text.as_bytes())
 }
