@@ -157,23 +157,26 @@ impl Forest {
         Ok(m)
     }
 
-    /// The forest's raw score (log-odds) of a row; `row` is at least as wide as the forest
-    /// was checked for.
-    fn score(&self, row: &[f32]) -> f32 {
-        let mut sum = self.base;
+    /// The forest's raw scores (log-odds) of `rows`, tree by tree: each tree's few nodes stay
+    /// in the cache while every row walks it (row by row, the whole forest would be fetched
+    /// again for each block). Each row's sum adds the trees in the same order either way.
+    fn scores<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
+        let mut sums = vec![self.base; rows.len()];
         for &root in &self.trees {
-            let mut c = root;
-            while c >= 0 {
-                let n = &self.nodes[c as usize];
-                c = if row[n.feature as usize] <= n.threshold {
-                    n.left
-                } else {
-                    n.right
-                };
+            for (sum, row) in sums.iter_mut().zip(rows) {
+                let mut c = root;
+                while c >= 0 {
+                    let n = &self.nodes[c as usize];
+                    c = if row[n.feature as usize] <= n.threshold {
+                        n.left
+                    } else {
+                        n.right
+                    };
+                }
+                *sum += self.leaves[!c as usize];
             }
-            sum += self.leaves[!c as usize];
         }
-        sum
+        sums
     }
 }
 
@@ -220,7 +223,7 @@ impl Model {
         words: &[u32],
         groups: &[[u32; 2]],
     ) -> Vec<f32> {
-        let first: Vec<f32> = rows.iter().map(|r| logistic(self.first.score(r))).collect();
+        let first: Vec<f32> = self.first.scores(rows).into_iter().map(logistic).collect();
         let Some(second) = &self.second else {
             return first;
         };
@@ -261,9 +264,9 @@ impl Model {
         } else {
             (sum[n] / wsum[n]) as f32
         };
-        let mut row = [0f32; N2];
-        (0..n)
+        let rows2: Vec<[f32; N2]> = (0..n)
             .map(|k| {
+                let mut row = [0f32; N2];
                 row[..N].copy_from_slice(&rows[k]);
                 row[N..].copy_from_slice(&[
                     first[k],
@@ -278,9 +281,10 @@ impl Model {
                     of_group(1, k).0 / of_group(1, k).1,
                     (1.0 + of_group(1, k).2 as f32).ln(),
                 ]);
-                logistic(second.score(&row))
+                row
             })
-            .collect()
+            .collect();
+        second.scores(&rows2).into_iter().map(logistic).collect()
     }
 
     /// The cut-offs of a focus: for blocks the rules keep, prune, and the others.
@@ -346,7 +350,7 @@ mod tests {
         let logit = |x: f32| {
             let mut row = [0.0; N];
             row[0] = x;
-            m.first.score(&row)
+            m.first.scores(&[row])[0]
         };
         assert_eq!(logit(0.0), -1.75);
         assert_eq!(logit(0.75), 1.25);
