@@ -161,19 +161,34 @@ impl Forest {
     /// in the cache while every row walks it (row by row, the whole forest would be fetched
     /// again for each block). Each row's sum adds the trees in the same order either way.
     fn scores<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
+        // Rows walk a tree LANES at a time: each step of a walk waits for the node before it,
+        // and independent walks side by side overlap those waits.
+        const LANES: usize = 8;
         let mut sums = vec![self.base; rows.len()];
         for &root in &self.trees {
-            for (sum, row) in sums.iter_mut().zip(rows) {
-                let mut c = root;
-                while c >= 0 {
-                    let n = &self.nodes[c as usize];
-                    c = if row[n.feature as usize] <= n.threshold {
-                        n.left
-                    } else {
-                        n.right
-                    };
+            for (sums, rows) in sums.chunks_mut(LANES).zip(rows.chunks(LANES)) {
+                let mut c = [root; LANES];
+                let lanes = rows.len();
+                loop {
+                    let mut walking = false;
+                    for (c, row) in c[..lanes].iter_mut().zip(rows) {
+                        if *c >= 0 {
+                            let n = &self.nodes[*c as usize];
+                            *c = if row[n.feature as usize] <= n.threshold {
+                                n.left
+                            } else {
+                                n.right
+                            };
+                            walking = true;
+                        }
+                    }
+                    if !walking {
+                        break;
+                    }
                 }
-                *sum += self.leaves[!c as usize];
+                for (sum, &c) in sums.iter_mut().zip(&c[..lanes]) {
+                    *sum += self.leaves[!c as usize];
+                }
             }
         }
         sums
