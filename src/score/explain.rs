@@ -76,10 +76,8 @@ pub(super) fn explain(
         let (kept, mut reason, cut) = match (decided.keep, decided.cuts) {
             (Some(keep), Some(cuts)) => {
                 let cut = super::cut_for(blocks, b, row, cuts);
-                let reason = if related.line[b] {
-                    "vetoed: boilerplate line"
-                } else if related.inside[b] && !blocks.rules_keep[b] {
-                    "vetoed: related box"
+                let reason = if let Some(why) = super::veto(blocks, related, b) {
+                    why
                 } else if keep[b] && decided.before_lists.is_some_and(|k| !k[b]) {
                     "list kept whole"
                 } else {
@@ -219,8 +217,9 @@ fn is_hidden(doc: &Document, i: Ix) -> bool {
         })
 }
 
+/// A block's text with its whitespace collapsed and trimmed.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::content::collapse(s.trim())
 }
 
 /// `tag#id.first-class`, cut short.

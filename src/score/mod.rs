@@ -67,11 +67,7 @@ pub fn main_content(
             let mut any = false;
             for ((&b, &p), row) in blocks.ix.iter().zip(probs).zip(&blocks.rows) {
                 let cut = cut_for(blocks, b, row, [inside, pruned, outside]);
-                // A boilerplate line of the vocabulary ("Continue reading", "Share this") is never
-                // content, however its block scores; nor is a block of a related box ("Don't
-                // miss", "More from …") that the rules dropped too.
-                let vetoed = related.line[b] || (related.inside[b] && !blocks.rules_keep[b]);
-                if p >= cut && !vetoed {
+                if p >= cut && veto(blocks, &related, b).is_none() {
                     keep[b] = true;
                     any = true;
                 }
@@ -87,7 +83,7 @@ pub fn main_content(
         let texts = features::own_texts(doc, marks, &st, blocks);
         for (k, (&b, text)) in blocks.ix.iter().zip(texts).enumerate() {
             out.push(ScoredBlock {
-                text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                text: crate::content::collapse(text.trim()),
                 score: probs.as_ref().map(|p| p[k]),
                 kept: match &kept {
                     Some((keep, _)) => keep[b],
@@ -175,6 +171,19 @@ fn cut_for(
     }
 }
 
+/// Why block `b` is never content, however it scores: a boilerplate line of the vocabulary
+/// ("Continue reading", "Share this"), or a block of a related box ("Don't miss", "More
+/// from …") that the rules dropped too.
+fn veto(blocks: &features::Blocks, related: &prune::Related, b: Ix) -> Option<&'static str> {
+    if related.line[b] {
+        Some("vetoed: boilerplate line")
+    } else if related.inside[b] && !blocks.rules_keep[b] {
+        Some("vetoed: related box")
+    } else {
+        None
+    }
+}
+
 /// The items of one list are content or not together: in a group of at least three blocks of
 /// one tag under one parent (see [`features::Blocks::groups`]) of which at least half are kept,
 /// a member the rules keep is kept too when its probability reaches half the cut. (It mends a
@@ -203,7 +212,7 @@ fn keep_lists_whole(
         if size[g] >= 3
             && 2 * kept[g] >= size[g]
             && blocks.rules_keep[b]
-            && !related.line[b]
+            && veto(blocks, related, b).is_none()
             && probs[k] >= inside / 2.0
         {
             keep[b] = true;
