@@ -1,7 +1,9 @@
 //! The nesting guard between html5ever's tokenizer and tree builder: keeps the tree builder out
 //! of its quadratic paths, stops passing tokens on once the sink is full, and checks the deadline.
 
+use super::rawtext::{self, Raw, Skipper};
 use super::sink::Sink;
+use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::TreeBuilder;
 use html5ever::{LocalName, local_name};
@@ -95,7 +97,10 @@ fn flattened_in_overflow(name: &LocalName) -> bool {
 ///
 /// It also ends the parse early: once the sink is full (a node or memory cap) or the deadline
 /// has passed (looked at every few thousand tokens), no token but the end of file goes on.
-pub(super) struct NestingGuard {
+///
+/// And it skips the raw text that no stage reads (style sheets, scripts other than JSON-LD):
+/// see [`rawtext`].
+pub(super) struct NestingGuard<'a> {
     pub(super) inner: TreeBuilder<usize, Sink>,
     pub(super) cap: usize,
     /// When the parse must stop.
@@ -112,9 +117,11 @@ pub(super) struct NestingGuard {
     pub(super) dropped: [Cell<u32>; GUARDED],
     /// All of `dropped` together: while it is above zero, the guard is inside dropped elements.
     pub(super) dropping: Cell<u64>,
+    /// Takes unread raw text out of the tokenizer's input.
+    pub(super) skipper: Skipper<'a>,
 }
 
-impl NestingGuard {
+impl NestingGuard<'_> {
     /// Whether the parse is to go no further: the sink is full or the time is up.
     pub(super) fn stopped(&self) -> bool {
         self.timed_out.get() || self.inner.sink.is_full()
@@ -137,7 +144,7 @@ impl NestingGuard {
     }
 }
 
-impl TokenSink for NestingGuard {
+impl TokenSink for NestingGuard<'_> {
     type Handle = usize;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<usize> {
@@ -179,7 +186,20 @@ impl TokenSink for NestingGuard {
                 }
             }
         }
-        self.inner.process_token(token, line_number)
+        let unread = match &token {
+            Token::TagToken(tag) => rawtext::unread(tag),
+            _ => None,
+        };
+        let result = self.inner.process_token(token, line_number);
+        if let (Some(raw), TokenSinkResult::RawData(kind)) = (unread, &result)
+            && matches!(
+                (raw, kind),
+                (Raw::Script, RawKind::ScriptData) | (Raw::Style, RawKind::Rawtext)
+            )
+        {
+            self.skipper.skip(raw);
+        }
+        result
     }
 
     fn end(&self) {

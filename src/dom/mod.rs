@@ -11,7 +11,10 @@
 //! hostile page costs bounded time and memory before any later stage sees it.
 
 mod guard;
+mod rawtext;
 mod sink;
+#[cfg(test)]
+mod spec;
 
 use crate::options::Limits;
 use guard::NestingGuard;
@@ -19,6 +22,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer};
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
 use html5ever::{LocalName, TokenizerResult};
+use rawtext::Skipper;
 pub(crate) use sink::is_json_ld_type;
 use sink::{NONE, SKind, SNode, Sink, empty_name};
 use std::cell::Cell;
@@ -93,20 +97,11 @@ impl Document {
         let capped = crate::attrcap::cap_attributes(text, limits.max_attributes);
         let closed = crate::repair::close_title(&capped);
         let text: &str = &closed;
-        // Parse as a browser with scripting off (as a crawler sees the page): the content of
-        // `<noscript>` is markup then, which is where some platforms (Discourse) put the page.
-        let opts = html5ever::ParseOpts {
-            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-                scripting_enabled: false,
-                ..Default::default()
-            },
-            ..Default::default()
+        let driver = Driver {
+            chunk: CHUNK,
+            skip_unread: true,
         };
-        let cap = limits.max_depth.saturating_mul(2).max(64);
-        let (tree, truncated) = parse_guarded(text, opts, cap, limits, deadline)?;
-        let mut doc = flatten(tree, limits, text.len());
-        doc.truncated |= truncated;
-        Ok(doc)
+        driver.parse(text, limits, deadline)
     }
 
     /// A document with nothing but its root.
@@ -207,45 +202,87 @@ impl Document {
     }
 }
 
-/// Runs html5ever's tokenizer and tree builder with a [`NestingGuard`] between them, feeding
-/// the input a chunk at a time; returns the tree and whether a cap cut it short.
-fn parse_guarded(
-    text: &str,
-    opts: html5ever::ParseOpts,
-    cap: usize,
-    limits: &Limits,
-    deadline: Option<Instant>,
-) -> Result<(Vec<SNode>, bool), TimedOut> {
-    let guard = NestingGuard {
-        inner: TreeBuilder::new(Sink::new(text.len(), limits), opts.tree_builder),
-        cap,
-        deadline,
-        ticks: Cell::new(0),
-        timed_out: Cell::new(false),
-        total: Cell::new(0),
-        open: std::array::from_fn(|_| Cell::new(0)),
-        dropped: std::array::from_fn(|_| Cell::new(0)),
-        dropping: Cell::new(0),
-    };
-    let tok = Tokenizer::new(guard, opts.tokenizer);
-    let input = BufferQueue::default();
-    let mut rest = text;
-    while !rest.is_empty() && !tok.sink.stopped() {
-        let (chunk, after) = rest.split_at(chunk_end(rest, CHUNK));
-        rest = after;
-        input.push_back(StrTendril::from_slice(chunk));
-        // The tree builder pauses the tokenizer after each `</script>`; scripts never run here.
-        while !matches!(tok.feed(&input), TokenizerResult::Done) {}
-        if deadline.is_some_and(|d| Instant::now() >= d) {
-            tok.sink.timed_out.set(true);
+/// How the input is fed to html5ever.
+#[derive(Debug, Clone, Copy)]
+struct Driver {
+    /// Most bytes given to the tokenizer at a time.
+    chunk: usize,
+    /// Skip the raw text no stage reads (see [`rawtext`]); off only to test that it changes
+    /// nothing.
+    skip_unread: bool,
+}
+
+impl Driver {
+    /// Parses `text` (already capped and repaired) into the arena.
+    fn parse(
+        self,
+        text: &str,
+        limits: &Limits,
+        deadline: Option<Instant>,
+    ) -> Result<Document, TimedOut> {
+        // Parse as a browser with scripting off (as a crawler sees the page): the content of
+        // `<noscript>` is markup then, which is where some platforms (Discourse) put the page.
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let cap = limits.max_depth.saturating_mul(2).max(64);
+        let (tree, truncated) = self.run(text, opts, cap, limits, deadline)?;
+        let mut doc = flatten(tree, limits, text.len());
+        doc.truncated |= truncated;
+        Ok(doc)
+    }
+
+    /// Runs html5ever's tokenizer and tree builder with a [`NestingGuard`] between them,
+    /// feeding the input a chunk at a time; returns the tree and whether a cap cut it short.
+    fn run(
+        self,
+        text: &str,
+        opts: html5ever::ParseOpts,
+        cap: usize,
+        limits: &Limits,
+        deadline: Option<Instant>,
+    ) -> Result<(Vec<SNode>, bool), TimedOut> {
+        let input = BufferQueue::default();
+        let guard = NestingGuard {
+            inner: TreeBuilder::new(Sink::new(text.len(), limits), opts.tree_builder),
+            cap,
+            deadline,
+            ticks: Cell::new(0),
+            timed_out: Cell::new(false),
+            total: Cell::new(0),
+            open: std::array::from_fn(|_| Cell::new(0)),
+            dropped: std::array::from_fn(|_| Cell::new(0)),
+            dropping: Cell::new(0),
+            skipper: Skipper::new(text, &input, self.skip_unread),
+        };
+        let tok = Tokenizer::new(guard, opts.tokenizer);
+        let mut pos = 0;
+        while pos < text.len() && !tok.sink.stopped() {
+            let end = pos + chunk_end(&text[pos..], self.chunk);
+            tok.sink.skipper.chunk_end.set(end);
+            input.push_back(StrTendril::from_slice(&text[pos..end]));
+            pos = end;
+            // The tree builder pauses the tokenizer after each `</script>`; scripts never run here.
+            while !matches!(tok.feed(&input), TokenizerResult::Done) {}
+            // Raw text skipped past the chunk: go on where it ends.
+            if let Some(at) = tok.sink.skipper.resume_at.take() {
+                pos = at.max(pos);
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                tok.sink.timed_out.set(true);
+            }
         }
+        if tok.sink.timed_out.get() {
+            return Err(TimedOut);
+        }
+        tok.end();
+        let truncated = tok.sink.inner.sink.is_full();
+        Ok((tok.sink.inner.sink.finish(), truncated))
     }
-    if tok.sink.timed_out.get() {
-        return Err(TimedOut);
-    }
-    tok.end();
-    let truncated = tok.sink.inner.sink.is_full();
-    Ok((tok.sink.inner.sink.finish(), truncated))
 }
 
 /// Where a chunk of at most `max` bytes of `s` ends: on a char boundary, and past at least one
