@@ -227,14 +227,19 @@ fn main() -> std::io::Result<()> {
     }
     let mut inputs = Vec::with_capacity(paths.len());
     let mut decompressed = 0usize;
+    let mut largest = (0usize, String::new());
     for p in paths {
         let raw = std::fs::read(&p)?;
         let gzipped = p.extension().is_some_and(|e| e == "gz");
-        decompressed += if gzipped {
+        let size = if gzipped {
             gunzip(&raw)?.len()
         } else {
             raw.len()
         };
+        decompressed += size;
+        if size > largest.0 {
+            largest = (size, p.display().to_string());
+        }
         inputs.push(Input {
             path: p.display().to_string(),
             raw,
@@ -325,6 +330,11 @@ fn main() -> std::io::Result<()> {
         decompressed as f64 / 1e6 / total.as_secs_f64(),
         ms(best_run),
         n as f64 / best_run.as_secs_f64()
+    );
+    println!(
+        "largest page {:.2} MB decompressed: {}",
+        largest.0 as f64 / 1e6,
+        largest.1
     );
     if failed > 0 {
         println!("{failed} page(s) failed both ways (over a limit), left out of the check");
