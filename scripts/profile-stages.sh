@@ -17,7 +17,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 if [ $# -eq 0 ]; then
-  shared=${NUTGRAF_SHARED:-$root/../shared}
+  shared=${NUTGRAF_SHARED:-$(cd "$root/.." && pwd)/shared}
   set -- "$shared"/corpus/*/pages
   [ -d "$1" ] || { echo "no corpus under $shared/corpus; give the DIRs" >&2; exit 2; }
 fi
