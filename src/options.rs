@@ -86,7 +86,7 @@ impl Default for Limits {
     }
 }
 
-/// Every option of an extraction. Build one with [`Extractor::builder`].
+/// Every option of an extraction. Build one with [`Extractor::builder`](crate::Extractor::builder).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     /// The page's address: base for relative links and the reported `url`.
@@ -95,7 +95,7 @@ pub struct Options {
     pub focus: Focus,
     /// The charset the transport declared (the HTTP `Content-Type` charset), if any.
     pub charset: Option<String>,
-    /// Also extract reader comments into [`Article::comments`].
+    /// Also extract reader comments into [`Article::comments`](crate::Article::comments).
     pub comments: bool,
     /// Bounds on the input.
     pub limits: Limits,
