@@ -187,7 +187,9 @@ impl TokenSink for NestingGuard<'_> {
             }
         }
         let unread = match &token {
-            Token::TagToken(tag) => rawtext::unread(tag),
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                rawtext::unread(&tag.name, &tag.attrs)
+            }
             _ => None,
         };
         let result = self.inner.process_token(token, line_number);

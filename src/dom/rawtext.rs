@@ -8,9 +8,9 @@
 //! has no text child either way, and its end tag (or the end of the input) is tokenized in the
 //! same state as it would have been.
 
-use html5ever::local_name;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{BufferQueue, Tag, TagKind};
+use html5ever::tokenizer::BufferQueue;
+use html5ever::{Attribute, LocalName, local_name};
 use memchr::memmem;
 use std::cell::Cell;
 
@@ -84,17 +84,14 @@ impl<'a> Skipper<'a> {
     }
 }
 
-/// The raw-text element a start tag opens whose text no stage reads: `<style>`, or `<script>`
-/// unless its `type` says JSON-LD. Whether the tokenizer really reads raw text next (not in
-/// SVG, say) is the tree builder's to say.
-pub(super) fn unread(tag: &Tag) -> Option<Raw> {
-    if tag.kind != TagKind::StartTag {
-        return None;
-    }
-    match tag.name {
+/// The raw-text element whose text no stage reads: `<style>`, or `<script>` unless its `type`
+/// says JSON-LD. The sink drops such an element's text; the guard skips it when the tree
+/// builder switches the tokenizer to raw text for it (not in SVG, say).
+pub(super) fn unread(name: &LocalName, attrs: &[Attribute]) -> Option<Raw> {
+    match *name {
         local_name!("style") => Some(Raw::Style),
         local_name!("script")
-            if !tag.attrs.iter().any(|a| {
+            if !attrs.iter().any(|a| {
                 a.name.local == local_name!("type") && super::sink::is_json_ld_type(&a.value)
             }) =>
         {

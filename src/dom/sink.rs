@@ -243,13 +243,7 @@ impl TreeSink for Sink {
             .map(|a| ATTR_COST + heap_len(a.value.len()))
             .sum();
         let template = name.expanded() == html5ever::expanded_name!(html "template");
-        let mute = match name.local {
-            local_name!("style") => true,
-            local_name!("script") => !attrs
-                .iter()
-                .any(|a| a.name.local == local_name!("type") && is_json_ld_type(&a.value)),
-            _ => false,
-        };
+        let mute = super::rawtext::unread(&name.local, &attrs).is_some();
         let el = self.add(name, SKind::Element(attrs));
         self.nodes.borrow_mut()[el].mute = mute;
         self.hold(cost);
