@@ -79,3 +79,25 @@ fn the_title_is_not_repeated_as_the_first_heading_of_the_body() {
     assert!(out.contains("<h2>Costs</h2>"), "{out}");
     assert!(!a.text.starts_with("Planning notes"), "{}", a.text);
 }
+
+#[test]
+fn a_figure_keeps_its_image_with_its_caption_and_any_text_beside_them() {
+    let page = format!(
+        "<html><body><article><h1>Planning notes</h1>{p}\
+         <figure><img src='plan.png' alt='The plan'><figcaption>The three phases</figcaption></figure>\
+         {p}<figure><a href='/shoe'><img src='shoe.jpg' alt='Shoe'></a>\
+         <div class='card'><div>Trail Runner Premium</div><div>Men's Road Running Shoes</div>\
+         <div>$230</div></div></figure>{p}</article></body></html>",
+        p = paragraphs(2)
+    );
+    let out = html_of(&page);
+    assert!(
+        out.contains("<figcaption>The three phases</figcaption>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Trail Runner Premium") && out.contains("$230"),
+        "{out}"
+    );
+    assert!(out.contains("shoe.jpg"), "{out}");
+}

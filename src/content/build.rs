@@ -448,15 +448,38 @@ impl Builder<'_> {
             .map(|c| tidy(self.inlines_of(c)))
             .unwrap_or_default();
         match img.and_then(|m| self.image(m)) {
-            Some(Inline::Image { src, alt }) => self.out.push(Block::Figure { src, alt, caption }),
+            Some(Inline::Image { src, alt }) if !self.text_beside_caption(i) => {
+                self.out.push(Block::Figure { src, alt, caption })
+            }
             _ => {
-                // A figure without an image (a quote, code, a table): its children are content.
+                // A figure without an image (a quote, code, a table), or with text beside its
+                // caption (a product card: name, price): its children are content.
                 for c in doc.children(i) {
                     self.node(c);
                 }
                 self.flush();
             }
         }
+    }
+
+    /// Whether figure `i` holds kept text outside its caption.
+    fn text_beside_caption(&self, i: Ix) -> bool {
+        let doc = self.doc;
+        let (mut j, end) = (i + 1, doc.nodes[i].end);
+        while j < end {
+            if doc.tag(j) == "figcaption" || (self.skip)(j) {
+                j = doc.nodes[j].end;
+                continue;
+            }
+            if doc
+                .text(j)
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+            {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     fn table(&mut self, i: Ix) {
