@@ -1,7 +1,18 @@
 //! Cleaning: marks what is never content and what platform vocabularies call boilerplate.
 
+/// A vocabulary list as a set, built once per process.
+macro_rules! word_set {
+    ($name:ident, $words:expr) => {
+        static $name: LazyLock<HashSet<&'static str, FxBuildHasher>> =
+            LazyLock::new(|| $words.iter().copied().collect());
+    };
+}
+
 pub mod comments;
+mod names;
 pub mod vocab;
+
+use names::{NameCache, NameSignal};
 
 use crate::dom::{Document, Ix};
 use crate::options::Focus;
@@ -20,155 +31,9 @@ pub struct Marks {
     pub len: Vec<u32>,
 }
 
-/// A vocabulary list as a set, built once per process.
-macro_rules! word_set {
-    ($name:ident, $words:expr) => {
-        static $name: LazyLock<HashSet<&'static str, FxBuildHasher>> =
-            LazyLock::new(|| $words.iter().copied().collect());
-    };
-}
-
-word_set!(NEGATIVE, vocab::NEGATIVE_WORDS);
-word_set!(POSITIVE, vocab::POSITIVE_WORDS);
-word_set!(WEAK, vocab::WEAK_NEGATIVE_WORDS);
 word_set!(NEVER, vocab::NEVER_CONTENT_TAGS);
 word_set!(FURNITURE, vocab::FURNITURE_TAGS);
 word_set!(ROLES, vocab::FURNITURE_ROLES);
-word_set!(COMMENT, vocab::COMMENT_SECTION_WORDS);
-word_set!(MEDIA, vocab::MEDIA_WORDS);
-
-/// What the class and id names of an element say about it.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct NameSignal {
-    /// A boilerplate word occurs.
-    pub negative: bool,
-    /// A content word occurs.
-    pub positive: bool,
-    /// A comment-section word occurs.
-    pub comments: bool,
-    /// A word that lowers the score without removing the node occurs.
-    pub weak_negative: bool,
-    /// A gallery, slideshow or carousel word occurs.
-    pub media: bool,
-    /// An embedded-post word occurs ("embed", "tweet").
-    pub embed: bool,
-    /// One name joins a comment word and a content word ("comments-body").
-    pub comment_part: bool,
-}
-
-impl NameSignal {
-    /// Adds what another name says.
-    fn merge(&mut self, o: NameSignal) {
-        self.negative |= o.negative;
-        self.positive |= o.positive;
-        self.comments |= o.comments;
-        self.weak_negative |= o.weak_negative;
-        self.media |= o.media;
-        self.embed |= o.embed;
-        self.comment_part |= o.comment_part;
-    }
-}
-
-/// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
-/// lower-to-upper case changes, and reports what the words say.
-pub fn name_signal(value: &str) -> NameSignal {
-    let mut sig = NameSignal::default();
-    for token in value.split_ascii_whitespace() {
-        // Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) call every
-        // box a widget or module, content included: their names say nothing.
-        if vocab::PAGE_BUILDER_PREFIXES.iter().any(|p| {
-            token
-                .as_bytes()
-                .get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-        }) {
-            continue;
-        }
-        // A name of many words is a slug of the text (an id made from a heading), not a
-        // component name: "receive-and-reply-to-a-message" is no reply form.
-        if token.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 5 {
-            continue;
-        }
-        if vocab::PLATFORM_FURNITURE_NAMES
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(token))
-        {
-            sig.negative = true;
-        }
-        let mut t = NameSignal::default();
-        token_signal(token, &mut t);
-        // "comments-body", "comment-content": a part of a comment, not a post with comments.
-        t.comment_part = t.comments && t.positive;
-        sig.merge(t);
-    }
-    // An embedded post (a tweet, an Instagram or social-media embed) is quoted by the
-    // article: "social" in its name says where it comes from, not that it is a share bar.
-    if sig.embed {
-        sig.negative = false;
-        sig.positive = true;
-    }
-    sig
-}
-
-/// Longest word looked up in the vocabularies (longer words are in none of them).
-const MAX_WORD: usize = 48;
-
-fn token_signal(token: &str, sig: &mut NameSignal) {
-    // The current word, lower-cased, in a fixed buffer: no allocation per class name.
-    let mut word = [0u8; MAX_WORD];
-    let mut len = 0usize;
-    let mut prev_lower = false;
-    let check = |word: &[u8; MAX_WORD], len: &mut usize, sig: &mut NameSignal| {
-        if *len > 0 && *len <= MAX_WORD {
-            // Only ASCII letters are ever stored.
-            if let Ok(s) = std::str::from_utf8(&word[..*len]) {
-                sig.negative |= NEGATIVE.contains(s);
-                sig.positive |= POSITIVE.contains(s);
-                sig.comments |= COMMENT.contains(s);
-                sig.weak_negative |= WEAK.contains(s);
-                sig.media |= MEDIA.contains(s);
-                sig.embed |= matches!(s, "embed" | "embedded" | "tweet");
-            }
-        }
-        *len = 0;
-    };
-    for b in token.bytes() {
-        if b.is_ascii_alphabetic() {
-            if b.is_ascii_uppercase() && prev_lower {
-                check(&word, &mut len, sig);
-            }
-            prev_lower = b.is_ascii_lowercase();
-            if let Some(slot) = word.get_mut(len) {
-                *slot = b.to_ascii_lowercase();
-            }
-            len = len.saturating_add(1);
-        } else {
-            prev_lower = false;
-            check(&word, &mut len, sig);
-        }
-    }
-    check(&word, &mut len, sig);
-}
-
-/// [`name_signal`] remembered per distinct value: pages repeat the same class lists on many
-/// elements, so most are read once.
-#[derive(Default)]
-struct NameCache<'a> {
-    seen: HashMap<&'a str, NameSignal, FxBuildHasher>,
-}
-
-impl<'a> NameCache<'a> {
-    /// The combined signal of element `i`'s `class` and `id`.
-    fn element(&mut self, doc: &'a Document, i: Ix) -> NameSignal {
-        let mut s = NameSignal::default();
-        for a in ["class", "id"] {
-            if let Some(v) = doc.attr(i, a).filter(|v| !v.is_empty()) {
-                s.merge(*self.seen.entry(v).or_insert_with(|| name_signal(v)));
-            }
-        }
-        s
-    }
-}
 
 /// Whether a class list hides its element with a CSS framework's utility class ("hide",
 /// "d-none", "hidden"). Where a breakpoint class shows it again on some screens, a layout
@@ -316,7 +181,8 @@ fn count_with_runs(whitespace: impl Iterator<Item = bool>) -> u32 {
 /// Comment sections are boilerplate beside an article; on a page that holds nothing else
 /// (a forum thread whose posts are marked up as comments) they are the content.
 /// When the vocabulary removes (nearly) everything, it misread the page: then only what is
-/// never content and what is hidden goes.
+/// never content and what is hidden goes; when that still leaves (nearly) nothing, the page
+/// hides itself until a script runs, and only what is never content goes.
 pub fn mark(doc: &Document, focus: Focus, shape: Shape) -> Marks {
     let len = text_lengths(doc);
     let mut marks = choose_marks(doc, &len, focus, shape);
@@ -369,11 +235,23 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
             return by_tags;
         }
     }
+    if live >= 200 {
+        return marks;
+    }
+    let (minimal, live_minimal, _) = mark_with(doc, len, &signals, focus, Level::Minimal);
+    let (marks, live) = if live_minimal > 2 * live.max(100) {
+        trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
+        (minimal, live_minimal)
+    } else {
+        (marks, live)
+    };
     if live < 200 {
-        let (minimal, live_minimal, _) = mark_with(doc, len, &signals, focus, Level::Minimal);
-        if live_minimal > 2 * live.max(100) {
-            trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
-            return minimal;
+        // A page that hides its content until a script runs (`<div class="root hide">`, a
+        // `visibility:hidden` wrapper) shows nothing without it: then its hidden text is the page.
+        let (revealed, live_revealed, _) = mark_with(doc, len, &signals, focus, Level::Revealed);
+        if live_revealed > 2 * live.max(100) {
+            trace!("the page hides {live_revealed} chars and shows {live}: hidden text kept");
+            return revealed;
         }
     }
     marks
@@ -431,6 +309,55 @@ fn is_anchor_symbol(doc: &Document, i: Ix) -> bool {
         && !doc.text_content(i).chars().any(char::is_alphanumeric)
 }
 
+/// The elements of one tag and class name, counted in document order.
+struct Repeats {
+    count: u32,
+    total: u32,
+    longest: u32,
+    last: Ix,
+}
+
+/// An element's tag and class list.
+type TagClass<'a> = (&'a str, &'a str);
+
+/// The text length of the elements that share a tag and a negative class name, for the names
+/// that at least three elements of the page share (outermost ones only), less the longest one:
+/// what the name's repeats hold beside one big container that happens to carry it too.
+fn repeated_names<'a>(
+    doc: &'a Document,
+    len: &[u32],
+    signals: &[NameSignal],
+) -> HashMap<TagClass<'a>, u32, FxBuildHasher> {
+    let mut groups: HashMap<TagClass, Repeats, FxBuildHasher> = HashMap::default();
+    for i in 1..doc.len() {
+        if !doc.is_element(i) || !signals[i].negative || signals[i].comments {
+            continue;
+        }
+        let Some(class) = doc.attr(i, "class") else {
+            continue;
+        };
+        let g = groups.entry((doc.tag(i), class)).or_insert(Repeats {
+            count: 0,
+            total: 0,
+            longest: 0,
+            last: usize::MAX,
+        });
+        // An element inside the last counted one of its name is not counted again.
+        if g.last != usize::MAX && doc.contains(g.last, i) {
+            continue;
+        }
+        g.count += 1;
+        g.total += len[i];
+        g.longest = g.longest.max(len[i]);
+        g.last = i;
+    }
+    groups
+        .into_iter()
+        .filter(|(_, g)| g.count >= 3)
+        .map(|(k, g)| (k, g.total - g.longest))
+        .collect()
+}
+
 /// How much of the vocabulary a marking pass applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -442,6 +369,8 @@ enum Level {
     Structure,
     /// Only never-content elements and hidden ones.
     Minimal,
+    /// Only never-content elements: for a page that hides itself until a script reveals it.
+    Revealed,
 }
 
 /// One marking pass; returns the marks, the live text length and the text length of the
@@ -464,6 +393,7 @@ fn mark_with(
         Focus::Balanced => 0.5,
         Focus::Recall => 0.35,
     };
+    let groups = repeated_names(doc, len, signals);
     let mut dead = vec![false; n];
     let (mut junk_len, mut comment_len) = (0u32, 0u32);
     let mut weight = vec![0i32; n];
@@ -481,7 +411,7 @@ fn mark_with(
         // Where comments are content, their names are no evidence against a container; where
         // the vocabulary misread the page, its names are weak evidence.
         let negative = sig.negative && (drop_comments || !sig.comments);
-        let strong = if matches!(level, Level::Minimal | Level::Structure) {
+        let strong = if matches!(level, Level::Minimal | Level::Structure | Level::Revealed) {
             -10
         } else {
             -25
@@ -494,9 +424,9 @@ fn mark_with(
         };
         let j = if tag == "html" || tag == "body" {
             false
-        } else if never.contains(tag) || hidden_by(&said) {
+        } else if never.contains(tag) || (level != Level::Revealed && hidden_by(&said)) {
             true
-        } else if level == Level::Minimal {
+        } else if matches!(level, Level::Minimal | Level::Revealed) {
             false
         } else if tag == "a" && len[i] <= 3 && is_anchor_symbol(doc, i) {
             true
@@ -526,7 +456,12 @@ fn mark_with(
             } else {
                 wrapper_share
             };
-            share < protect
+            // The items of a list repeat one name: together holding most of the page, they are
+            // its content (a listing's `div.meta` entries), whatever the name says.
+            let items = groups
+                .get(&(tag, doc.attr(i, "class").unwrap_or("")))
+                .copied();
+            share < protect && items.is_none_or(|l| (l as f32) < protect * total)
         } else {
             false
         };
@@ -554,26 +489,6 @@ fn mark_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_names_split_into_words() {
-        assert!(name_signal("post-comments").comments);
-        assert!(name_signal("jp-relatedposts").negative);
-        assert!(name_signal("relatedPosts").negative);
-        assert!(name_signal("entry-content").positive);
-        assert!(!name_signal("entry-content").negative);
-        assert!(!name_signal("commentary").comments);
-        assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
-        assert!(name_signal("message-signature").negative);
-        assert!(name_signal("product-reviews__reviews-list").negative);
-        assert!(name_signal("comments-body").comment_part);
-        assert!(!name_signal("post has-comments").comment_part);
-        assert!(!name_signal("review-body").negative);
-        assert!(!name_signal("social-media-embed").negative);
-        assert!(!name_signal("twitter-tweet").negative);
-        assert!(!name_signal("elementor-widget-container").negative);
-        assert!(!name_signal("receive-and-reply-to-an-inbound-message").comments);
-    }
 
     #[test]
     fn forum_urls_and_types_are_discussions() {
@@ -631,5 +546,67 @@ mod tests {
         let span = d.find_tag("span").unwrap_or(0);
         assert!(!marks.dead[p]);
         assert!(marks.dead[span]);
+    }
+
+    const SENTENCE: &str = "A sentence of the article, with words enough to count. ";
+
+    fn live_text(html: &str) -> String {
+        let d = Document::parse(html, &crate::options::Limits::default());
+        let marks = mark(&d, Focus::Balanced, Shape::Other);
+        (0..d.len())
+            .filter(|&i| !marks.dead[i])
+            .filter_map(|i| d.text(i))
+            .collect()
+    }
+
+    #[test]
+    fn a_page_hidden_until_a_script_reveals_it_is_read_as_shown() {
+        let prose = SENTENCE.repeat(30);
+        let text = live_text(&format!(
+            r#"<body><div class="root hide"><nav><a href="/">Home</a></nav>
+            <article><p>{prose}</p></article></div></body>"#
+        ));
+        // Only what is never content goes then: the navigation is left to the scorer.
+        assert!(text.contains(&prose));
+    }
+
+    #[test]
+    fn beside_shown_content_a_hidden_block_goes_whatever_its_size() {
+        let prose = SENTENCE.repeat(10);
+        let secret = "Words a reader never sees, however many there are. ".repeat(40);
+        let text = live_text(&format!(
+            r#"<body><article><p>{prose}</p></article>
+            <div style="visibility: hidden"><p>{secret}</p></div></body>"#
+        ));
+        assert!(text.contains(&prose));
+        assert!(!text.contains("never sees"));
+    }
+
+    #[test]
+    fn entries_repeating_a_boilerplate_name_that_hold_the_page_are_its_content() {
+        let entries: String = (0..6)
+            .map(|k| {
+                format!(
+                    r#"<dd><div class="meta"><div>Title: Paper {k} on the anatomy of sinks</div>
+                    <div>Authors: Ada Lovelace, Alan Turing, Grace Hopper and {k} others</div></div></dd>"#
+                )
+            })
+            .collect();
+        let text = live_text(&format!(
+            r#"<body><h1>Recent submissions</h1><dl>{entries}</dl></body>"#
+        ));
+        assert!(text.contains("Paper 5 on the anatomy"));
+    }
+
+    #[test]
+    fn bylines_repeating_a_boilerplate_name_beside_an_article_still_go() {
+        let prose = SENTENCE.repeat(30);
+        let text = live_text(&format!(
+            r#"<body><article><div class="meta">By Jane Doe, May 1</div><p>{prose}</p></article>
+            <div class="meta">Filed under news</div><div class="meta">Share this story</div></body>"#
+        ));
+        assert!(text.contains(&prose));
+        assert!(!text.contains("Jane Doe"));
+        assert!(!text.contains("Filed under"));
     }
 }

@@ -1,0 +1,171 @@
+//! Class and id names read as evidence: the vocabulary words a name holds, remembered per value.
+
+use super::vocab;
+use crate::dom::{Document, Ix};
+use rustc_hash::FxBuildHasher;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+word_set!(NEGATIVE, vocab::NEGATIVE_WORDS);
+word_set!(POSITIVE, vocab::POSITIVE_WORDS);
+word_set!(WEAK, vocab::WEAK_NEGATIVE_WORDS);
+word_set!(COMMENT, vocab::COMMENT_SECTION_WORDS);
+word_set!(MEDIA, vocab::MEDIA_WORDS);
+
+/// What the class and id names of an element say about it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct NameSignal {
+    /// A boilerplate word occurs.
+    pub negative: bool,
+    /// A content word occurs.
+    pub positive: bool,
+    /// A comment-section word occurs.
+    pub comments: bool,
+    /// A word that lowers the score without removing the node occurs.
+    pub weak_negative: bool,
+    /// A gallery, slideshow or carousel word occurs.
+    pub media: bool,
+    /// An embedded-post word occurs ("embed", "tweet").
+    pub embed: bool,
+    /// One name joins a comment word and a content word ("comments-body").
+    pub comment_part: bool,
+}
+
+impl NameSignal {
+    /// Adds what another name says.
+    pub(super) fn merge(&mut self, o: NameSignal) {
+        self.negative |= o.negative;
+        self.positive |= o.positive;
+        self.comments |= o.comments;
+        self.weak_negative |= o.weak_negative;
+        self.media |= o.media;
+        self.embed |= o.embed;
+        self.comment_part |= o.comment_part;
+    }
+}
+
+/// Splits a class or id value into lower-cased words at `-`, `_`, whitespace, digits and
+/// lower-to-upper case changes, and reports what the words say.
+pub fn name_signal(value: &str) -> NameSignal {
+    let mut sig = NameSignal::default();
+    for token in value.split_ascii_whitespace() {
+        // Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) call every
+        // box a widget or module, content included: their names say nothing.
+        if vocab::PAGE_BUILDER_PREFIXES.iter().any(|p| {
+            token
+                .as_bytes()
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        }) {
+            continue;
+        }
+        // A name of many words is a slug of the text (an id made from a heading), not a
+        // component name: "receive-and-reply-to-a-message" is no reply form.
+        if token.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 5 {
+            continue;
+        }
+        if vocab::PLATFORM_FURNITURE_NAMES
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(token))
+        {
+            sig.negative = true;
+        }
+        let mut t = NameSignal::default();
+        token_signal(token, &mut t);
+        // "comments-body", "comment-content": a part of a comment, not a post with comments.
+        t.comment_part = t.comments && t.positive;
+        sig.merge(t);
+    }
+    // An embedded post (a tweet, an Instagram or social-media embed) is quoted by the
+    // article: "social" in its name says where it comes from, not that it is a share bar.
+    if sig.embed {
+        sig.negative = false;
+        sig.positive = true;
+    }
+    sig
+}
+
+/// Longest word looked up in the vocabularies (longer words are in none of them).
+const MAX_WORD: usize = 48;
+
+fn token_signal(token: &str, sig: &mut NameSignal) {
+    // The current word, lower-cased, in a fixed buffer: no allocation per class name.
+    let mut word = [0u8; MAX_WORD];
+    let mut len = 0usize;
+    let mut prev_lower = false;
+    let check = |word: &[u8; MAX_WORD], len: &mut usize, sig: &mut NameSignal| {
+        if *len > 0 && *len <= MAX_WORD {
+            // Only ASCII letters are ever stored.
+            if let Ok(s) = std::str::from_utf8(&word[..*len]) {
+                sig.negative |= NEGATIVE.contains(s);
+                sig.positive |= POSITIVE.contains(s);
+                sig.comments |= COMMENT.contains(s);
+                sig.weak_negative |= WEAK.contains(s);
+                sig.media |= MEDIA.contains(s);
+                sig.embed |= matches!(s, "embed" | "embedded" | "tweet");
+            }
+        }
+        *len = 0;
+    };
+    for b in token.bytes() {
+        if b.is_ascii_alphabetic() {
+            if b.is_ascii_uppercase() && prev_lower {
+                check(&word, &mut len, sig);
+            }
+            prev_lower = b.is_ascii_lowercase();
+            if let Some(slot) = word.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+            }
+            len = len.saturating_add(1);
+        } else {
+            prev_lower = false;
+            check(&word, &mut len, sig);
+        }
+    }
+    check(&word, &mut len, sig);
+}
+
+/// [`name_signal`] remembered per distinct value: pages repeat the same class lists on many
+/// elements, so most are read once.
+#[derive(Default)]
+pub(super) struct NameCache<'a> {
+    seen: HashMap<&'a str, NameSignal, FxBuildHasher>,
+}
+
+impl<'a> NameCache<'a> {
+    /// The combined signal of element `i`'s `class` and `id`.
+    pub(super) fn element(&mut self, doc: &'a Document, i: Ix) -> NameSignal {
+        let mut s = NameSignal::default();
+        for a in ["class", "id"] {
+            if let Some(v) = doc.attr(i, a).filter(|v| !v.is_empty()) {
+                s.merge(*self.seen.entry(v).or_insert_with(|| name_signal(v)));
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_split_into_words() {
+        assert!(name_signal("post-comments").comments);
+        assert!(name_signal("jp-relatedposts").negative);
+        assert!(name_signal("relatedPosts").negative);
+        assert!(name_signal("entry-content").positive);
+        assert!(!name_signal("entry-content").negative);
+        assert!(!name_signal("commentary").comments);
+        assert!(name_signal("sharedaddy sd-sharing-enabled").negative);
+        assert!(name_signal("message-signature").negative);
+        assert!(name_signal("product-reviews__reviews-list").negative);
+        assert!(name_signal("comments-body").comment_part);
+        assert!(!name_signal("post has-comments").comment_part);
+        assert!(!name_signal("review-body").negative);
+        assert!(!name_signal("social-media-embed").negative);
+        assert!(!name_signal("twitter-tweet").negative);
+        assert!(!name_signal("elementor-widget-container").negative);
+        assert!(!name_signal("receive-and-reply-to-an-inbound-message").comments);
+    }
+}
