@@ -23,7 +23,7 @@ pub(super) struct Decided<'a> {
     pub probs: Option<&'a [f32]>,
     /// The model's keep flags per node, when the model decided (else the rules did).
     pub keep: Option<&'a [bool]>,
-    /// The keep flags before lists were kept whole.
+    /// The keep flags before lists (and code inside the text) were kept whole.
     pub before_lists: Option<&'a [bool]>,
     /// The model's cuts: inside the rules' content, pruned by them, outside.
     pub cuts: Option<[f32; 3]>,
@@ -79,7 +79,11 @@ pub(super) fn explain(
                 let reason = if let Some(why) = super::veto(blocks, related, b) {
                     why
                 } else if keep[b] && decided.before_lists.is_some_and(|k| !k[b]) {
-                    "list kept whole"
+                    if row[features::TAG_PRE] == 1.0 {
+                        "code kept with the text around it"
+                    } else {
+                        "list kept whole"
+                    }
                 } else {
                     "model"
                 };

@@ -77,6 +77,9 @@ pub(crate) const FEATURES: [&str; 56] = [
 /// The row position of `rules_pruned` (the rules pruned the block from their content).
 pub(crate) const RULES_PRUNED: usize = 34;
 
+/// The row position of `tag_pre` (the block is preformatted text: code, a listing).
+pub(crate) const TAG_PRE: usize = 13;
+
 /// Number of features in a row.
 pub(crate) const N: usize = FEATURES.len();
 
@@ -359,5 +362,6 @@ mod tests {
     #[test]
     fn the_named_positions_are_the_features_they_name() {
         assert_eq!(super::FEATURES[super::RULES_PRUNED], "rules_pruned");
+        assert_eq!(super::FEATURES[super::TAG_PRE], "tag_pre");
     }
 }

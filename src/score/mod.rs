@@ -76,6 +76,7 @@ pub fn main_content(
                 before_lists = Some(keep.clone());
             }
             keep_lists_whole(blocks, &related, probs, inside, &mut keep);
+            keep_code_in_text(blocks, &related, probs, inside, &mut keep);
             // When no block is likely enough, the rules' reading is the most likely content.
             any.then_some((keep, &blocks.rules_keep))
         });
@@ -220,6 +221,36 @@ fn keep_lists_whole(
     }
 }
 
+/// A code listing between two kept blocks goes with them, as documentation is read: one the
+/// rules keep is kept when its probability reaches half the cut (code has none of the sentence
+/// shape that the model reads prose by).
+fn keep_code_in_text(
+    blocks: &features::Blocks,
+    related: &prune::Related,
+    probs: &[f32],
+    inside: f32,
+    keep: &mut [bool],
+) {
+    let ix = &blocks.ix;
+    let mut add = Vec::new();
+    for k in 1..ix.len().saturating_sub(1) {
+        let b = ix[k];
+        if !keep[b]
+            && blocks.rows[k][features::TAG_PRE] == 1.0
+            && keep[ix[k - 1]]
+            && keep[ix[k + 1]]
+            && blocks.rules_keep[b]
+            && veto(blocks, related, b).is_none()
+            && probs[k] >= inside / 2.0
+        {
+            add.push(b);
+        }
+    }
+    for b in add {
+        keep[b] = true;
+    }
+}
+
 /// One block of a page as the content model sees it (for training and inspection).
 #[derive(Debug, Clone)]
 pub struct BlockRow {
@@ -276,4 +307,45 @@ pub fn block_rows(
             groups,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three blocks, the middle one `pre` when `code`, all kept by the rules.
+    fn three_blocks(code: bool) -> (features::Blocks, prune::Related) {
+        let mut rows = vec![[0.0; features::N]; 3];
+        rows[1][features::TAG_PRE] = f32::from(u8::from(code));
+        let blocks = features::Blocks {
+            ix: vec![1, 2, 3],
+            rows,
+            rules_keep: vec![true; 4],
+            groups: vec![[0, 0], [1, 1], [2, 2]],
+        };
+        let related = prune::Related {
+            inside: vec![false; 4],
+            prose: vec![0; 4],
+            line: vec![false; 4],
+        };
+        (blocks, related)
+    }
+
+    #[test]
+    fn code_between_kept_paragraphs_is_kept_when_half_as_likely_as_the_cut() {
+        let (blocks, related) = three_blocks(true);
+        for (prob, kept) in [(0.2, true), (0.1, false)] {
+            let mut keep = vec![false, true, false, true];
+            keep_code_in_text(&blocks, &related, &[0.9, prob, 0.9], 0.25, &mut keep);
+            assert_eq!(keep[2], kept, "probability {prob}");
+        }
+    }
+
+    #[test]
+    fn prose_between_kept_paragraphs_is_left_to_the_model() {
+        let (blocks, related) = three_blocks(false);
+        let mut keep = vec![false, true, false, true];
+        keep_code_in_text(&blocks, &related, &[0.9, 0.2, 0.9], 0.25, &mut keep);
+        assert!(!keep[2]);
+    }
 }
