@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Trains the content model (src/score/model.json) on the tune half of the corpus.
 
-usage: quality/train.py [--dump] [--out src/score/model.json] [--lodo] [--report FILE]
+usage: quality/train.py [--dump] [--rev REV] [--out src/score/model.json] [--lodo]
 
 Steps (deterministic: fixed seed, one thread, pinned versions in quality/requirements.txt):
 1. `--dump` (or a missing dump) runs `examples/dump_blocks.rs` over every corpus page, writing
-   target/quality/blocks/DATASET.jsonl: every live block of a page with its features, its own
-   text and the rules' verdict.
+   target/quality/blocks-REV/DATASET.jsonl: every live block of a page with its features, its
+   own text and the rules' verdict. The dump is written by the code of commit REV (default:
+   the one `quality/model.rev` names, the commit whose dump the committed model was trained
+   on; checked out as a git worktree under target/quality/), or by the working tree with
+   `--rev worktree`. Its feature list must be the working tree's.
 2. Labels: a block is content when at least half of its word trigrams (for a block of one or
    two words: its word sequence) occur in the page's gold text. Each block weighs its share of
    the page's gold words (capped), so that every page counts about equally, as in the per-page
@@ -62,9 +65,9 @@ PARAMS = dict(
 ROUNDS = 100
 
 
-def names_in(path, const):
+def names_in(path, const, tree=REPO):
     """The names of a `const NAME: [&str; N] = [...]` list in a Rust source file."""
-    with open(os.path.join(REPO, path), encoding="utf-8") as fh:
+    with open(os.path.join(tree, path), encoding="utf-8") as fh:
         body = fh.read().split(f"pub(crate) const {const}")[1].split("];")[0]
     return re.findall(r'^    "(\w+)",$', body, re.M)
 
@@ -78,14 +81,35 @@ RELATED = FEATURES.index("related_box")
 PRUNED = FEATURES.index("rules_pruned")
 
 
-def dump(corpus, profile):
+REV_FILE = os.path.join(HERE, "model.rev")
+
+
+def source_tree(rev):
+    """(source tree, dump folder) for `rev`: the working tree for "worktree", else a detached
+    git worktree of the commit under target/quality/ (made once)."""
+    if rev == "worktree":
+        return REPO, BLOCKS
+    full = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{rev}^{{commit}}"],
+        cwd=REPO, check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    tree = os.path.join(REPO, "target", "quality", f"src-{full[:12]}")
+    if not os.path.isdir(tree):
+        subprocess.run(["git", "worktree", "add", "--detach", tree, full], cwd=REPO, check=True)
+    if names_in("src/score/features.rs", "FEATURES", tree) != FEATURES:
+        sys.exit(f"the features of {rev} are not the working tree's: train with --rev worktree")
+    return tree, f"{BLOCKS}-{full[:12]}"
+
+
+def dump(corpus, profile, tree):
     os.makedirs(BLOCKS, exist_ok=True)
     subprocess.run(
         ["cargo", "build", "--quiet", "--profile", profile, "--example", "dump_blocks"],
-        cwd=REPO,
+        cwd=tree,
         check=True,
     )
-    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO, "target"))
+    default = os.path.join(tree, "target")
+    target = os.environ.get("CARGO_TARGET_DIR", default) if tree == REPO else default
     exe = os.path.join(target, profile, "examples", "dump_blocks")
     for ds in split.datasets(corpus):
         files = [os.path.join(corpus, ds, g["file"]) for g in split.pages(corpus, ds)]
@@ -338,12 +362,18 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dump", action="store_true", help="write the block dump first")
     ap.add_argument("--profile", default="release", help="cargo profile of the dump (release)")
+    ap.add_argument("--rev", help="commit whose code writes the dump, or `worktree` "
+                    "(default: the one quality/model.rev names)")
     ap.add_argument("--out", default=os.path.join(REPO, "src", "score", "model.json"))
     ap.add_argument("--lodo", action="store_true", help="also train the leave-one-out models")
     a = ap.parse_args(argv)
     corpus = split.default_corpus()
+    global BLOCKS
+    with open(REV_FILE, encoding="utf-8") as fh:
+        recorded = fh.read().split()[0]
+    tree, BLOCKS = source_tree(a.rev or recorded)
     if a.dump or not os.path.isdir(BLOCKS):
-        dump(corpus, a.profile)
+        dump(corpus, a.profile, tree)
     names, context_names = FEATURES, CONTEXT
     pages = load(corpus)
     tune = [p for p in pages if p.part == "tune"]
