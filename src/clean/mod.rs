@@ -207,13 +207,17 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
             }
         })
         .collect();
-    let (marks, live, comments) = mark_with(doc, len, &signals, focus, Level::Full);
+    let page = PageFacts {
+        repeats: repeated_names(doc, len, &signals),
+        signals,
+    };
+    let (marks, live, comments) = mark_with(doc, len, &page, focus, Level::Full);
     if shape == Shape::Discussion || (comments > 0 && live < 500) {
         // Where the posts themselves are marked up as comments (Reddit, Disqus-style threads),
         // dropping comment sections would drop the thread; where only the remarks under each
         // post are (Stack Exchange: under 40% of the thread's text), they go like comments
         // beside an article.
-        let (keep, live_keep, _) = mark_with(doc, len, &signals, focus, Level::KeepComments);
+        let (keep, live_keep, _) = mark_with(doc, len, &page, focus, Level::KeepComments);
         let remarks = live >= 200 && live as f32 >= 0.6 * live_keep as f32;
         if shape == Shape::Discussion && remarks {
             return marks;
@@ -229,7 +233,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.
-        let (by_tags, live_tags, _) = mark_with(doc, len, &signals, focus, Level::Structure);
+        let (by_tags, live_tags, _) = mark_with(doc, len, &page, focus, Level::Structure);
         if live_tags > 2 * live.max(100) {
             trace!("vocabulary left {live} chars of {live_tags}: structure-only cleaning");
             return by_tags;
@@ -238,7 +242,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if live >= 200 {
         return marks;
     }
-    let (minimal, live_minimal, _) = mark_with(doc, len, &signals, focus, Level::Minimal);
+    let (minimal, live_minimal, _) = mark_with(doc, len, &page, focus, Level::Minimal);
     let (marks, live) = if live_minimal > 2 * live.max(100) {
         trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
         (minimal, live_minimal)
@@ -248,7 +252,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if live < 200 {
         // A page that hides its content until a script runs (`<div class="root hide">`, a
         // `visibility:hidden` wrapper) shows nothing without it: then its hidden text is the page.
-        let (revealed, live_revealed, _) = mark_with(doc, len, &signals, focus, Level::Revealed);
+        let (revealed, live_revealed, _) = mark_with(doc, len, &page, focus, Level::Revealed);
         if live_revealed > 2 * live.max(100) {
             trace!("the page hides {live_revealed} chars and shows {live}: hidden text kept");
             return revealed;
@@ -307,6 +311,14 @@ fn is_anchor_symbol(doc: &Document, i: Ix) -> bool {
             .take(2)
             .any(|a| matches!(doc.tag(a), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
         && !doc.text_content(i).chars().any(char::is_alphanumeric)
+}
+
+/// What every marking pass reads of the page the same way.
+struct PageFacts<'a> {
+    /// What each element's class and id names say.
+    signals: Vec<NameSignal>,
+    /// See [`repeated_names`].
+    repeats: HashMap<TagClass<'a>, u32, FxBuildHasher>,
 }
 
 /// The elements of one tag and class name, counted in document order.
@@ -378,10 +390,11 @@ enum Level {
 fn mark_with(
     doc: &Document,
     len: &[u32],
-    signals: &[NameSignal],
+    page: &PageFacts,
     focus: Focus,
     level: Level,
 ) -> (Marks, u32, u32) {
+    let signals = &page.signals;
     let drop_comments = level == Level::Full;
     let n = doc.len();
     let body = doc.find_tag("body").unwrap_or(0);
@@ -393,7 +406,6 @@ fn mark_with(
         Focus::Balanced => 0.5,
         Focus::Recall => 0.35,
     };
-    let groups = repeated_names(doc, len, signals);
     let mut dead = vec![false; n];
     let (mut junk_len, mut comment_len) = (0u32, 0u32);
     let mut weight = vec![0i32; n];
@@ -458,7 +470,8 @@ fn mark_with(
             };
             // The items of a list repeat one name: together holding most of the page, they are
             // its content (a listing's `div.meta` entries), whatever the name says.
-            let items = groups
+            let items = page
+                .repeats
                 .get(&(tag, doc.attr(i, "class").unwrap_or("")))
                 .copied();
             share < protect && items.is_none_or(|l| (l as f32) < protect * total)
