@@ -19,7 +19,9 @@ Steps (deterministic: fixed seed, one thread, pinned versions in quality/require
    block features, the second on those and the first scores of the blocks around (out-of-fold
    on tune). The three probability cut-offs (for blocks the rules keep, prune, and the others) are
    chosen on validation pages by the simulated per-page F1 (the text of the kept blocks,
-   scored like score.py); precision and recall modes shift all three by 0.15.
+   scored like score.py); precision and recall modes shift all three by 0.15. The page cut
+   (a page none of whose blocks reaches it has no main content) is chosen on tune pages, the
+   only half where there are enough pages with empty gold to choose it; the modes shift it too.
 4. The trees are written as flat arrays (see src/score/model.rs).
 `--lodo` also trains once per dataset on the tune pages of the five others and writes
 target/quality/lodo/DATASET.json, for quality/tables.sh to score with the real binary.
@@ -262,16 +264,19 @@ def fit(pages):
     return TwoStage(pages)
 
 
-def simulate(pages, probs, cuts):
+def simulate(pages, probs, cuts, nothing=0.0):
     """Mean P, R, F1 over pages when a block is kept at or above `cuts[0]` where the rules keep
     it, `cuts[1]` where they pruned it inside their content, `cuts[2]` elsewhere (the rules'
-    reading where no block is)."""
+    reading where no block is), and nothing is kept of a page whose blocks all score under
+    `nothing`."""
     ps, rs, fs = [], [], []
     for p, pr in zip(pages, probs):
         vetoed = (p.x[:, LINE] == 1) | ((p.x[:, RELATED] == 1) & ~p.rules)
         cut = np.where(p.rules, cuts[0], np.where(p.x[:, PRUNED] == 1, cuts[1], cuts[2]))
         keep = (pr >= cut) & ~vetoed
-        if not keep.any():
+        if not (pr[~vetoed] >= nothing).any():
+            keep = np.zeros_like(keep)
+        elif not keep.any():
             keep = p.rules
         a, b, c = p.f1(keep)
         ps.append(a)
@@ -280,16 +285,27 @@ def simulate(pages, probs, cuts):
     return float(np.mean(ps)), float(np.mean(rs)), float(np.mean(fs))
 
 
-def by_dataset(pages, probs, cuts):
+def by_dataset(pages, probs, cuts, nothing=0.0):
     out = {}
     for ds in sorted({p.dataset for p in pages}):
         sel = [(p, pr) for p, pr in zip(pages, probs) if p.dataset == ds]
-        out[ds] = simulate([s[0] for s in sel], [s[1] for s in sel], cuts)
+        out[ds] = simulate([s[0] for s in sel], [s[1] for s in sel], cuts, nothing)
     return out
 
 
-def mean_f1(pages, probs, cuts):
-    return float(np.mean([v[2] for v in by_dataset(pages, probs, cuts).values()]))
+def mean_f1(pages, probs, cuts, nothing=0.0):
+    return float(np.mean([v[2] for v in by_dataset(pages, probs, cuts, nothing).values()]))
+
+
+def choose_nothing(pages, probs, cuts):
+    """The page cut: a page none of whose blocks reaches it has no main content (an empty
+    result, not the rules' reading). Chosen on tune pages, where the corpus holds pages whose
+    gold is empty, as the one that maximises the mean over datasets of the mean F1; the lowest
+    within 0.0005 of the best (returning nothing wants the more certainty)."""
+    grid = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+    f = [(c, mean_f1(pages, probs, cuts, c)) for c in grid]
+    top = max(v for _, v in f)
+    return min(c for c, v in f if v >= top - 0.0005)
 
 
 def choose_cuts(pages, probs):
@@ -384,10 +400,12 @@ def main(argv=None):
     balanced = choose_cuts(val, pv)
     shift = lambda d: [round(min(max(c + d, 0.02), 0.98), 2) for c in balanced]  # noqa: E731
     thresholds = {"balanced": list(balanced), "precision": shift(0.15), "recall": shift(-0.15)}
+    nothing = choose_nothing(tune, predict(booster, tune), balanced)
+    thresholds["nothing"] = [nothing, round(nothing + 0.15, 2), round(max(nothing - 0.15, 0.0), 2)]
     rules = by_dataset(val, [p.rules.astype(float) for p in val], (0.5, 0.5, 0.5))
-    model = by_dataset(val, pv, balanced)
-    for mode in ("precision", "recall"):
-        sims = by_dataset(val, pv, thresholds[mode])
+    model = by_dataset(val, pv, balanced, nothing)
+    for k, mode in ((1, "precision"), (2, "recall")):
+        sims = by_dataset(val, pv, thresholds[mode], thresholds["nothing"][k])
         print(f"{mode} mode, validation, simulated (P R F1): "
               + ", ".join(f"{d} {v[0]:.3f} {v[1]:.3f} {v[2]:.3f}" for d, v in sims.items()), file=sys.stderr)
     print("validation, simulated (P R F1): rules -> model", file=sys.stderr)
@@ -410,7 +428,7 @@ def main(argv=None):
         for ds in split.datasets(corpus):
             b = fit([p for p in tune if p.dataset != ds])
             held = [p for p in val if p.dataset == ds]
-            m = simulate(held, predict(b, held), balanced)
+            m = simulate(held, predict(b, held), balanced, nothing)
             print(f"  leave out {ds:12} validation simulated F1 {m[2]:.3f}", file=sys.stderr)
             with open(os.path.join(lodo, f"{ds}.json"), "w", encoding="utf-8") as fh:
                 json.dump(export(b, names, context_names, thresholds), fh, separators=(",", ":"))

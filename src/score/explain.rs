@@ -23,6 +23,8 @@ pub(super) struct Decided<'a> {
     pub probs: Option<&'a [f32]>,
     /// The model's keep flags per node, when the model decided (else the rules did).
     pub keep: Option<&'a [bool]>,
+    /// The page cut when no block reached it (the page has no main content).
+    pub nothing: Option<f32>,
     /// The keep flags before lists (and code inside the text) were kept whole.
     pub before_lists: Option<&'a [bool]>,
     /// The model's cuts: inside the rules' content, pruned by them, outside.
@@ -78,6 +80,8 @@ pub(super) fn explain(
                 let cut = super::cut_for(blocks, b, row, cuts);
                 let reason = if let Some(why) = super::veto(blocks, related, b) {
                     why
+                } else if decided.nothing.is_some() {
+                    "model: no block of the page reaches the page cut"
                 } else if keep[b] && decided.before_lists.is_some_and(|k| !k[b]) {
                     if row[features::TAG_PRE] == 1.0 {
                         "code kept with the text around it"

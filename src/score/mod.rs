@@ -58,12 +58,24 @@ pub fn main_content(
     });
     // The keep flags before lists are kept whole, only for the explain record.
     let mut before_lists = None;
+    let mut nothing = false;
     let kept = model
         .zip(scored.as_ref())
         .and_then(|(model, (blocks, probs))| {
             let probs = probs.as_deref()?;
             let [inside, pruned, outside] = model.threshold(focus);
             let mut keep = vec![false; doc.len()];
+            let best = blocks
+                .ix
+                .iter()
+                .zip(probs)
+                .filter(|&(&b, _)| veto(blocks, &related, b).is_none())
+                .fold(0f32, |m, (_, &p)| m.max(p));
+            if best < model.nothing(focus) {
+                // No block is even this likely: the page has no main content.
+                nothing = true;
+                return Some((keep, &blocks.rules_keep));
+            }
             let mut any = false;
             for ((&b, &p), row) in blocks.ix.iter().zip(probs).zip(&blocks.rows) {
                 let cut = cut_for(blocks, b, row, [inside, pruned, outside]);
@@ -77,7 +89,8 @@ pub fn main_content(
             }
             keep_lists_whole(blocks, &related, probs, inside, &mut keep);
             keep_code_in_text(blocks, &related, probs, inside, &mut keep);
-            // When no block is likely enough, the rules' reading is the most likely content.
+            // When no block reaches its cut (but some reach the page cut), the rules' reading
+            // is the most likely content.
             any.then_some((keep, &blocks.rules_keep))
         });
     if let (Some(out), Some((blocks, probs))) = (scores, &scored) {
@@ -99,10 +112,12 @@ pub fn main_content(
             keep: kept.as_ref().map(|(keep, _)| keep.as_slice()),
             before_lists: before_lists.as_deref(),
             cuts: model.map(|m| m.threshold(focus)),
+            nothing: nothing.then(|| model.map_or(0.0, |m| m.nothing(focus))),
         };
         explain::explain(doc, marks, &st, &related, &choice, blocks, &decided, out);
     }
     let blocks = match kept {
+        Some(_) if nothing => Vec::new(),
         Some((keep, rules_keep)) => {
             // Which elements hold a kept block.
             let mut holds = keep.clone();

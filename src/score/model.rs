@@ -48,6 +48,10 @@ pub(crate) struct Thresholds {
     pub balanced: [f32; 3],
     pub precision: [f32; 3],
     pub recall: [f32; 3],
+    /// The page cut of each focus (balanced, precision, recall): a page none of whose blocks
+    /// reaches it has no main content. Zero (never) in a file without it.
+    #[serde(default)]
+    pub nothing: [f32; 3],
 }
 
 #[derive(Clone, Copy)]
@@ -310,6 +314,16 @@ impl Model {
             Focus::Recall => self.thresholds.recall,
         }
     }
+
+    /// The page cut of a focus: a page none of whose blocks is this likely has no main content.
+    pub(crate) fn nothing(&self, focus: Focus) -> f32 {
+        let [balanced, precision, recall] = self.thresholds.nothing;
+        match focus {
+            Focus::Balanced => balanced,
+            Focus::Precision => precision,
+            Focus::Recall => recall,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -331,6 +345,22 @@ mod tests {
         let t = m.thresholds;
         for k in 0..3 {
             assert!(t.precision[k] >= t.balanced[k] && t.balanced[k] >= t.recall[k]);
+        }
+        // The page cut: precision asks the most certainty before a page counts as content.
+        let [balanced, precision, recall] = t.nothing;
+        assert!(precision >= balanced && balanced >= recall && recall >= 0.0);
+    }
+
+    #[test]
+    fn a_model_file_without_a_page_cut_never_calls_a_page_empty() {
+        let json = serde_json::json!({
+            "features": names(),
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.6, 0.6, 0.6], "recall": [0.4, 0.4, 0.4]},
+            "first": {"base": 0.0, "trees": []}
+        });
+        let m = Model::parse(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        for focus in [Focus::Balanced, Focus::Precision, Focus::Recall] {
+            assert_eq!(m.nothing(focus), 0.0);
         }
     }
 
