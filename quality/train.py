@@ -81,6 +81,8 @@ CONTEXT = names_in("src/score/model.rs", "CONTEXT")
 LINE = FEATURES.index("boilerplate_line")
 RELATED = FEATURES.index("related_box")
 PRUNED = FEATURES.index("rules_pruned")
+# A page of fewer blocks is never called empty (src/score/mod.rs, MIN_BLOCKS_FOR_NOTHING).
+MIN_BLOCKS_FOR_NOTHING = 4
 
 
 REV_FILE = os.path.join(HERE, "model.rev")
@@ -267,14 +269,15 @@ def fit(pages):
 def simulate(pages, probs, cuts, nothing=0.0):
     """Mean P, R, F1 over pages when a block is kept at or above `cuts[0]` where the rules keep
     it, `cuts[1]` where they pruned it inside their content, `cuts[2]` elsewhere (the rules'
-    reading where no block is), and nothing is kept of a page whose blocks all score under
-    `nothing`."""
+    reading where no block is), and nothing is kept of a page of four blocks or more whose
+    blocks all score under `nothing`."""
     ps, rs, fs = [], [], []
     for p, pr in zip(pages, probs):
         vetoed = (p.x[:, LINE] == 1) | ((p.x[:, RELATED] == 1) & ~p.rules)
         cut = np.where(p.rules, cuts[0], np.where(p.x[:, PRUNED] == 1, cuts[1], cuts[2]))
         keep = (pr >= cut) & ~vetoed
-        if not (pr[~vetoed] >= nothing).any():
+        best = float(pr[~vetoed].max()) if (~vetoed).any() else 0.0
+        if len(pr) >= MIN_BLOCKS_FOR_NOTHING and best < nothing:
             keep = np.zeros_like(keep)
         elif not keep.any():
             keep = p.rules

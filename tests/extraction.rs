@@ -145,21 +145,6 @@ fn a_page_without_main_content_is_an_empty_result_not_an_error() {
 }
 
 #[test]
-fn a_shop_page_whose_products_a_script_loads_is_empty_not_its_promotion_line() {
-    // Nothing on the page is likely content (the grid comes later, from a script): the page
-    // has no main content, rather than the least unlikely line of its furniture.
-    let html = r#"<html><body><header><nav><a href="/">Home</a> <a href="/men">Men</a>
-        <a href="/sale">Sale</a></nav></header>
-        <div class="promo"><a href="/signup">Sign up and get 10% off your first order</a></div>
-        <div id="app"><div class="loading">Loading...</div></div>
-        <footer><ul><li><a href="/help">Help</a></li><li><a href="/returns">Returns</a></li>
-        <li><a href="/privacy">Privacy</a></li></ul><p>(c) 2025 Example Store</p></footer>
-        </body></html>"#;
-    let a = nutgraf::extract(html.as_bytes()).expect("no error");
-    assert!(a.is_empty(), "{:?}", a.text);
-}
-
-#[test]
 fn hidden_tab_panels_are_content_because_a_reader_can_open_them() {
     let html = chrome(&format!(
         r#"<main><article><h1>Send a message</h1>{}
