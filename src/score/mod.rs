@@ -216,6 +216,19 @@ fn veto(blocks: &features::Blocks, related: &prune::Related, b: Ix) -> Option<&'
     }
 }
 
+/// Whether block `k` may join the kept blocks beside it (its list, the text around a listing):
+/// the rules keep it, it is not vetoed, and its probability reaches half the cut `inside`.
+fn may_join_kept(
+    blocks: &features::Blocks,
+    related: &prune::Related,
+    probs: &[f32],
+    inside: f32,
+    k: usize,
+) -> bool {
+    let b = blocks.ix[k];
+    blocks.rules_keep[b] && veto(blocks, related, b).is_none() && probs[k] >= inside / 2.0
+}
+
 /// The items of one list are content or not together: in a group of at least three blocks of
 /// one tag under one parent (see [`features::Blocks::groups`]) of which at least half are kept,
 /// a member the rules keep is kept too when its probability reaches half the cut. (It mends a
@@ -243,9 +256,7 @@ fn keep_lists_whole(
         let g = g[0] as usize;
         if size[g] >= 3
             && 2 * kept[g] >= size[g]
-            && blocks.rules_keep[b]
-            && veto(blocks, related, b).is_none()
-            && probs[k] >= inside / 2.0
+            && may_join_kept(blocks, related, probs, inside, k)
         {
             keep[b] = true;
         }
@@ -270,9 +281,7 @@ fn keep_code_in_text(
             && blocks.rows[k][features::TAG_PRE] == 1.0
             && keep[ix[k - 1]]
             && keep[ix[k + 1]]
-            && blocks.rules_keep[b]
-            && veto(blocks, related, b).is_none()
-            && probs[k] >= inside / 2.0
+            && may_join_kept(blocks, related, probs, inside, k)
         {
             add.push(b);
         }
