@@ -99,6 +99,8 @@ def source_tree(rev):
     ).stdout.strip()
     tree = os.path.join(REPO, "target", "quality", f"src-{full[:12]}")
     if not os.path.isdir(tree):
+        # A worktree removed with target/ (cargo clean) is still registered until pruned.
+        subprocess.run(["git", "worktree", "prune"], cwd=REPO, check=True)
         subprocess.run(["git", "worktree", "add", "--detach", tree, full], cwd=REPO, check=True)
     if names_in("src/score/features.rs", "FEATURES", tree) != FEATURES:
         sys.exit(f"the features of {rev} are not the working tree's: train with --rev worktree")
