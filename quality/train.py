@@ -109,13 +109,18 @@ def source_tree(rev):
 
 def dump(corpus, profile, tree):
     os.makedirs(BLOCKS, exist_ok=True)
+    # Another commit's tree builds into its own target/, whatever CARGO_TARGET_DIR says: its
+    # dump_blocks must not replace the working tree's.
+    env = dict(os.environ)
+    if tree != REPO:
+        env["CARGO_TARGET_DIR"] = os.path.join(tree, "target")
+    target = env.get("CARGO_TARGET_DIR", os.path.join(tree, "target"))
     subprocess.run(
         ["cargo", "build", "--quiet", "--profile", profile, "--example", "dump_blocks"],
         cwd=tree,
+        env=env,
         check=True,
     )
-    default = os.path.join(tree, "target")
-    target = os.environ.get("CARGO_TARGET_DIR", default) if tree == REPO else default
     exe = os.path.join(target, profile, "examples", "dump_blocks")
     for ds in split.datasets(corpus):
         files = [os.path.join(corpus, ds, g["file"]) for g in split.pages(corpus, ds)]

@@ -274,6 +274,8 @@ fn keep_code_in_text(
     keep: &mut [bool],
 ) {
     let ix = &blocks.ix;
+    // Decided on the keep flags as they come: a listing joins kept text, not another listing
+    // that has only just joined.
     let mut add = Vec::new();
     for k in 1..ix.len().saturating_sub(1) {
         let b = ix[k];
