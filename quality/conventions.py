@@ -68,17 +68,6 @@ def kind(text, words, is_caption):
     return None
 
 
-def keep(page, probs, cuts, nothing):
-    """The blocks train.simulate keeps of `page`."""
-    vetoed = (page.x[:, train.LINE] == 1) | ((page.x[:, train.RELATED] == 1) & ~page.rules)
-    cut = np.where(page.rules, cuts[0], np.where(page.x[:, train.PRUNED] == 1, cuts[1], cuts[2]))
-    k = (probs >= cut) & ~vetoed
-    best = float(probs[~vetoed].max()) if (~vetoed).any() else 0.0
-    if len(probs) >= train.MIN_BLOCKS_FOR_NOTHING and best < nothing:
-        return np.zeros_like(k)
-    return k if k.any() else page.rules
-
-
 def attribute(pages, kinds_of):
     """Per dataset: validation F1 of the whole model, of the leave-one-out model, and of the
     latter deciding the blocks of the kinds above as the whole model does."""
@@ -94,8 +83,8 @@ def attribute(pages, kinds_of):
         lodo = train.fit([p for p in tune if p.dataset != ds])
         f = np.zeros((len(held), 3))
         for j, p in enumerate(held):
-            kw = keep(p, whole.predict(p), cuts, nothing)
-            kl = keep(p, lodo.predict(p), cuts, nothing)
+            kw = train.kept(p, whole.predict(p), cuts, nothing)
+            kl = train.kept(p, lodo.predict(p), cuts, nothing)
             special = np.array([k is not None for k in kinds_of[(ds, p.id)]])
             f[j] = [p.f1(kw)[2], p.f1(kl)[2], p.f1(np.where(special, kw, kl))[2]]
         m = f.mean(axis=0)

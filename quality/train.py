@@ -273,6 +273,17 @@ def fit(pages):
     return TwoStage(pages)
 
 
+def kept(p, pr, cuts, nothing=0.0):
+    """The blocks of page `p` kept with probabilities `pr` (see `simulate`)."""
+    vetoed = (p.x[:, LINE] == 1) | ((p.x[:, RELATED] == 1) & ~p.rules)
+    cut = np.where(p.rules, cuts[0], np.where(p.x[:, PRUNED] == 1, cuts[1], cuts[2]))
+    keep = (pr >= cut) & ~vetoed
+    best = float(pr[~vetoed].max()) if (~vetoed).any() else 0.0
+    if len(pr) >= MIN_BLOCKS_FOR_NOTHING and best < nothing:
+        return np.zeros_like(keep)
+    return keep if keep.any() else p.rules
+
+
 def simulate(pages, probs, cuts, nothing=0.0):
     """Mean P, R, F1 over pages when a block is kept at or above `cuts[0]` where the rules keep
     it, `cuts[1]` where they pruned it inside their content, `cuts[2]` elsewhere (the rules'
@@ -280,15 +291,7 @@ def simulate(pages, probs, cuts, nothing=0.0):
     blocks all score under `nothing`."""
     ps, rs, fs = [], [], []
     for p, pr in zip(pages, probs):
-        vetoed = (p.x[:, LINE] == 1) | ((p.x[:, RELATED] == 1) & ~p.rules)
-        cut = np.where(p.rules, cuts[0], np.where(p.x[:, PRUNED] == 1, cuts[1], cuts[2]))
-        keep = (pr >= cut) & ~vetoed
-        best = float(pr[~vetoed].max()) if (~vetoed).any() else 0.0
-        if len(pr) >= MIN_BLOCKS_FOR_NOTHING and best < nothing:
-            keep = np.zeros_like(keep)
-        elif not keep.any():
-            keep = p.rules
-        a, b, c = p.f1(keep)
+        a, b, c = p.f1(kept(p, pr, cuts, nothing))
         ps.append(a)
         rs.append(b)
         fs.append(c)
