@@ -17,7 +17,9 @@ Steps (deterministic: fixed seed, one thread, pinned versions in quality/require
    that every dataset counts the same, as in the mean over datasets.
 3. Two LightGBM forests are fitted on the tune pages of all six datasets: the first on the
    block features, the second on those and the first scores of the blocks around (out-of-fold
-   on tune). The three probability cut-offs (for blocks the rules keep, prune, and the others) are
+   on tune). That is done for each of three fixed seeds (SEEDS); the model kept is that of
+   the first seed whose simulated validation mean over datasets, with its own cuts, is within
+   0.0005 of the best. The three probability cut-offs (for blocks the rules keep, prune, and the others) are
    chosen on validation pages by the simulated per-page F1 (the text of the kept blocks,
    scored like score.py); precision and recall modes shift all three by 0.15. The page cut
    (a page none of whose blocks reaches it has no main content) is chosen on tune pages, the
@@ -42,6 +44,10 @@ sys.path.insert(0, HERE)
 import split  # noqa: E402
 
 SEED = 20261203
+# The seeds tried; the model kept is the one whose validation mean over datasets (simulated,
+# with its own cuts) is best. The training is chaotic where the corpus is small (README): one
+# seed's model can fall behind another's by 0.005 on a dataset for no reason a change made.
+SEEDS = (SEED, 7, 11)
 WORD = re.compile(r"\w+")
 BLOCKS = os.path.join(REPO, "target", "quality", "blocks")
 PARAMS = dict(
@@ -74,7 +80,16 @@ def names_in(path, const, tree=REPO):
     return re.findall(r'^    "(\w+)",$', body, re.M)
 
 
-FEATURES = names_in("src/score/features.rs", "FEATURES")
+def features_in(tree=REPO):
+    """A row's feature names, as src/score/features.rs `names()` lists them: the named
+    features, one per class/id word of src/score/name_words.rs, and the page's named share."""
+    has_words = os.path.isfile(os.path.join(tree, "src/score/name_words.rs"))
+    words = names_in("src/score/name_words.rs", "WORDS", tree) if has_words else []
+    return (names_in("src/score/features.rs", "FEATURES", tree)
+            + [f"name_{w}" for w in words] + ["page_named_share"])
+
+
+FEATURES = features_in()
 CONTEXT = names_in("src/score/model.rs", "CONTEXT")
 # A boilerplate line of the vocabulary is never kept, nor a block of a related box that the
 # rules drop (src/score/mod.rs).
@@ -102,7 +117,7 @@ def source_tree(rev):
         # A worktree removed with target/ (cargo clean) is still registered until pruned.
         subprocess.run(["git", "worktree", "prune"], cwd=REPO, check=True)
         subprocess.run(["git", "worktree", "add", "--detach", tree, full], cwd=REPO, check=True)
-    if names_in("src/score/features.rs", "FEATURES", tree) != FEATURES:
+    if features_in(tree) != FEATURES:
         sys.exit(f"the features of {rev} are not the working tree's: train with --rev worktree")
     return tree, f"{BLOCKS}-{full[:12]}"
 
@@ -146,7 +161,7 @@ class Page:
         self.x = np.array([b["x"] for b in blocks], dtype=np.float32).reshape(len(blocks), -1)
         self.toks = [tokens(b["text"]) for b in blocks]
         self.rules = np.array([b["rules"] for b in blocks], dtype=bool)
-        self.groups = np.array([b["g"] for b in blocks], dtype=np.int64).reshape(len(blocks), 2)
+        self.groups = np.array([b["g"] for b in blocks], dtype=np.int64).reshape(len(blocks), -1)
         gtoks = tokens(gold)
         sets = {n: set(grams(gtoks, n)) for n in (1, 2, 3)}
         labels, weights = [], []
@@ -197,6 +212,11 @@ def load(corpus):
     return pages
 
 
+def set_seed(seed):
+    for k in ("seed", "bagging_seed", "feature_fraction_seed", "data_random_seed"):
+        PARAMS[k] = seed
+
+
 def fit_forest(x, y, w, rounds=ROUNDS):
     import lightgbm as lgb
 
@@ -234,6 +254,9 @@ def context(page, first):
     g2, size2 = group(1)
     cols = [first, prev, nxt, window(2), window(5), window(10),
             np.full(n, first.max()), np.full(n, s[n] / ws[n]), g1, g2, np.log1p(size2)]
+    if page.groups.shape[1] > 2:
+        g3, size3 = group(2)
+        cols += [g3, np.log1p(size3)]
     return np.column_stack(cols).astype(np.float32)
 
 
@@ -335,7 +358,9 @@ def choose_cuts(pages, probs):
     inside, outside = best[0]
     pruned = [(c, mean_f1(pages, probs, (inside, c, outside))) for c in (0.45, 0.55, 0.65, 0.75, 0.85)]
     top = max(f for _, f in pruned)
-    cut = max(c for c, f in pruned if f >= top - 0.0005 and c >= outside)
+    near = [c for c, f in pruned if f >= top - 0.0005 and c >= outside]
+    # Where every cut near the best is below the outside cut, the best of those above it.
+    cut = max(near) if near else max((f, c) for c, f in pruned if c >= outside)[1] if outside <= 0.85 else outside
     return (inside, cut, outside)
 
 
@@ -408,9 +433,20 @@ def main(argv=None):
     tune = [p for p in pages if p.part == "tune"]
     val = [p for p in pages if p.part == "validation"]
     print(f"{len(tune)} tune pages, {len(val)} validation pages, {len(names)} features", file=sys.stderr)
-    booster = fit(tune)
-    pv = predict(booster, val)
-    balanced = choose_cuts(val, pv)
+    tried = []
+    for seed in SEEDS:
+        set_seed(seed)
+        b = fit(tune)
+        p = predict(b, val)
+        c = choose_cuts(val, p)
+        f = mean_f1(val, p, c)
+        print(f"seed {seed}: cuts {c}, validation mean F1 (simulated) {f:.4f}", file=sys.stderr)
+        tried.append((f, seed, b, p, c))
+    # The first seed within 0.0005 of the best: closer than that, the seeds differ by noise.
+    top = max(t[0] for t in tried)
+    _, seed, booster, pv, balanced = next(t for t in tried if t[0] >= top - 0.0005)
+    set_seed(seed)
+    print(f"kept seed {seed}", file=sys.stderr)
     shift = lambda d: [round(min(max(c + d, 0.02), 0.98), 2) for c in balanced]  # noqa: E731
     thresholds = {"balanced": list(balanced), "precision": shift(0.15), "recall": shift(-0.15)}
     nothing = choose_nothing(tune, predict(booster, tune), balanced)

@@ -133,5 +133,11 @@ pub fn block_rows(bytes: &[u8], url: Option<&str>) -> Vec<BlockRow> {
     let base = meta.url.as_deref().or(url);
     let shape = clean::Shape::of(meta.page_type.as_deref(), base);
     let marks = clean::mark(&doc, Focus::Balanced, shape);
-    score::block_rows(&doc, &marks, Focus::Balanced, meta.page_type.as_deref())
+    score::block_rows(
+        &doc,
+        &marks,
+        Focus::Balanced,
+        base,
+        meta.page_type.as_deref(),
+    )
 }

@@ -12,6 +12,15 @@ fn lacks(text: &str, needle: &str) {
     assert!(!text.contains(needle), "{needle:?} kept in {text:?}");
 }
 
+/// Whether the rules (Readability-style container scores and pruning, before the content
+/// model) keep the block whose text holds `needle`.
+fn rules_keep(html: &str, needle: &str) -> bool {
+    let rows = nutgraf::stages::block_rows(html.as_bytes(), None);
+    let row = rows.iter().find(|b| b.text.contains(needle));
+    row.unwrap_or_else(|| panic!("no block holds {needle:?}"))
+        .rules_keep
+}
+
 /// The page as a CMS serves it with og:type "article", whatever it holds.
 fn declared_article(html: &str) -> String {
     html.replace(
@@ -410,14 +419,17 @@ fn a_section_page_that_calls_itself_an_article_keeps_its_linked_headlines_and_te
     ));
     let html = declared_article(&html);
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    // The teasers the rules keep too; whether each is content the model decides (a dated
+    // line under a headline reads like a dateline, which some golds keep and some do not).
     for k in [0, 7] {
         has(&a.text, &format!("Headline of story {k}"));
-        has(&a.text, &format!("The teaser of story {k}"));
+        assert!(rules_keep(&html, &format!("The teaser of story {k}")));
     }
+    lacks(&a.text, "Another story");
 }
 
 #[test]
-fn a_product_grid_of_linked_cards_with_pictures_is_the_content_of_a_category_page() {
+fn the_rules_read_a_product_grid_of_linked_cards_as_a_category_pages_content() {
     // Each card is one link holding the product's pictures, code, name and price; the theme
     // still says og:type "article".
     let cards: String = (0..8)
@@ -435,10 +447,15 @@ fn a_product_grid_of_linked_cards_with_pictures_is_the_content_of_a_category_pag
         <div class="popup"><p>We are growing our dealer network. Leave your email, and we will let you know when a dealer opens near you.</p></div></main>"#
     ));
     let html = declared_article(&html);
-    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    // The rules read the cards as the page's content, whatever og:type says; the content model
+    // decides from that reading and the rest (see the service page above).
     for k in [0, 7] {
-        has(&a.text, &format!("Robotic lawn mower {k} for half an acre"));
+        let name = format!("Robotic lawn mower {k} for half an acre");
+        assert!(rules_keep(&html, &name), "the rules drop {name:?}");
     }
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    has(&a.text, "( 8 results )");
+    lacks(&a.text, "We are growing our dealer network");
 }
 
 #[test]
@@ -481,7 +498,7 @@ fn formulas_typeset_by_mathjax_stay_in_the_text() {
 }
 
 #[test]
-fn a_service_page_keeps_its_offers_laid_out_as_linked_tiles() {
+fn the_rules_read_a_service_pages_linked_tiles_as_its_offers() {
     // Each offer is one link wrapping its name and what it does; the page says what it is in a
     // short paragraph, and the tiles are the rest of what it says.
     let tiles: String = [
@@ -501,10 +518,18 @@ fn a_service_page_keeps_its_offers_laid_out_as_linked_tiles() {
         r#"<main><h1>Services</h1><div class="intro"><p>We help organisations of every size turn uncertainty into confidence, combining industry knowledge with technology and experienced people.</p></div>
         <div class="grid">{tiles}</div></main>"#
     ));
+    // The rules read the tiles as what the page offers, not as a menu of links; that reading
+    // is one of the content model's features, and the model decides. (Keeping every linked
+    // block the rules read so, whenever the model gives it half the cut, lowered the corpus's
+    // WCXB tune figure: the model, which also reads the tiles' names, is the better judge.)
+    for tile in [
+        "Our Assurance practice helps clients",
+        "Our Private clients practice",
+    ] {
+        assert!(rules_keep(&html, tile), "the rules drop {tile:?}");
+    }
     let a = nutgraf::extract(html.as_bytes()).expect("extracts");
     has(&a.text, "We help organisations of every size");
-    has(&a.text, "Our Assurance practice helps clients");
-    has(&a.text, "Our Private clients practice helps clients");
     lacks(&a.text, "Another story");
 }
 

@@ -7,15 +7,19 @@
 
 #![allow(clippy::needless_range_loop)] // the arena is walked by index ranges
 
+use super::names;
 use super::prune::{Links, Related};
 use super::select::Choice;
 use super::stats::Stats;
 use crate::clean::Marks;
 use crate::dom::{Document, Ix};
 
-/// The feature names, in the order of a row. The model file lists the same names; a test
-/// checks that they agree.
-pub(crate) const FEATURES: [&str; 56] = [
+/// The names of the first features of a row; [`names`] lists the whole row, whose other
+/// features are the class/id words of the block and its ancestors (`name_entry`: the word
+/// "entry" is among them; see [`names::WORDS`]) and, last, the share of the page's text whose
+/// blocks carry any such word (on a page written without class or id names, a missing word
+/// says nothing about a block).
+pub(crate) const FEATURES: [&str; BASE] = [
     "own_len_log",
     "own_words_log",
     "own_link_density",
@@ -66,7 +70,7 @@ pub(crate) const FEATURES: [&str; 56] = [
     "page_len_log",
     "page_rules_share",
     "declared_article",
-    "declared_forum",
+    "discussion_page",
     "declared_product",
     "declared_listing",
     "declared_documentation",
@@ -74,14 +78,30 @@ pub(crate) const FEATURES: [&str; 56] = [
     "rules_cards_content",
 ];
 
+/// Number of features before the class/id words.
+const BASE: usize = 56;
+
+/// The names of a row's features, in order (the model file lists the same; a test checks
+/// that they agree).
+pub(crate) fn names() -> impl Iterator<Item = String> {
+    FEATURES
+        .iter()
+        .map(|f| f.to_string())
+        .chain(names::WORDS.iter().map(|w| format!("name_{w}")))
+        .chain(std::iter::once("page_named_share".to_string()))
+}
+
 /// The row position of `rules_pruned` (the rules pruned the block from their content).
 pub(crate) const RULES_PRUNED: usize = 34;
 
 /// The row position of `tag_pre` (the block is preformatted text: code, a listing).
 pub(crate) const TAG_PRE: usize = 13;
 
+/// Number of groups a block belongs to (see [`Blocks::groups`]).
+pub(crate) const GROUPS: usize = 3;
+
 /// Number of features in a row.
-pub(crate) const N: usize = FEATURES.len();
+pub(crate) const N: usize = BASE + names::WORDS.len() + 1;
 
 /// The page's blocks and their feature rows.
 pub(crate) struct Blocks {
@@ -92,9 +112,12 @@ pub(crate) struct Blocks {
     /// Whether the rules keep each node (inside the chosen roots, not pruned, not junk).
     pub rules_keep: Vec<bool>,
     /// Each block's groups (page-local ids): blocks of one tag under one parent (the items of
-    /// a list), and blocks of one tag under parents of one tag under one grandparent (the
-    /// headlines of a row of teaser cards). The model reads the scores of a block's group.
-    pub groups: Vec<[u32; 2]>,
+    /// a list); blocks of one tag under parents of one tag under one grandparent (the
+    /// headlines of a row of teaser cards); and blocks of one tag and class under parents, and
+    /// grandparents, of one tag and class, wherever they stand (the same field of every entry
+    /// of a listing, however deep the entries are built). The model reads the scores of a
+    /// block's groups.
+    pub groups: Vec<[u32; GROUPS]>,
 }
 
 /// Ancestor tags that tell where a block stands.
@@ -141,6 +164,7 @@ pub(crate) fn blocks(
     let mut max_w = vec![0i32; n];
     let mut in_roots = vec![false; n];
     let mut pruned = vec![false; n];
+    let mut name = vec![names::NameSet::default(); n];
     for &r in &choice.roots {
         in_roots[r..doc.nodes[r].end].fill(true);
     }
@@ -165,6 +189,12 @@ pub(crate) fn blocks(
         min_w[i] = min_w[p].min(own);
         max_w[i] = max_w[p].max(own);
         pruned[i] = choice.prune[i] || pruned[p];
+        name[i] = if doc.is_element(i) {
+            let own = names::bits(doc.attr(i, "class").into_iter().chain(doc.attr(i, "id")));
+            names::union(&name[p], &own)
+        } else {
+            name[p]
+        };
     }
     let rules_keep: Vec<bool> = (0..n)
         .map(|i| in_roots[i] && !pruned[i] && !marks.dead[i])
@@ -191,7 +221,16 @@ pub(crate) fn blocks(
         .filter(|&&b| rules_keep[b])
         .map(|&b| st.own_len[b])
         .sum();
+    let named_len: u32 = ix
+        .iter()
+        .filter(|&&b| names::any(&name[b]))
+        .map(|&b| st.own_len[b])
+        .sum();
+    let named_share = ratio(named_len, page_len);
     let chose_body = choice.roots.len() == 1 && choice.roots[0] == body;
+    // On a discussion the posts may be marked up as comments: there the comment words of the
+    // names are no evidence against a block (as in cleaning).
+    let discussion = page_type == Some("forum");
     let article = page_type == Some("article");
     // Window of the rules' verdict over the neighbouring blocks, weighted by length.
     let mut rows = Vec::with_capacity(ix.len());
@@ -232,7 +271,7 @@ pub(crate) fn blocks(
             }
         }
         let w = within[b];
-        rows.push([
+        let base: [f32; BASE] = [
             ln1(own),
             ln1(words),
             ratio(st.own_link[b], own),
@@ -292,7 +331,14 @@ pub(crate) fn blocks(
             flag(page_type == Some("documentation")),
             flag(choice.links == Links::Content),
             flag(choice.links == Links::CardsAreContent),
-        ]);
+        ];
+        let mut row = [0.0; N];
+        row[..BASE].copy_from_slice(&base);
+        for (k, v) in row[BASE..N - 1].iter_mut().enumerate() {
+            *v = flag(names::has(&name[b], k) && !(discussion && names::COMMENTS[k]));
+        }
+        row[N - 1] = named_share;
+        rows.push(row);
     }
     let groups = groups(doc, &ix);
     Blocks {
@@ -304,9 +350,17 @@ pub(crate) fn blocks(
 }
 
 /// The groups of each block (see [`Blocks::groups`]), numbered in order of first use.
-fn groups(doc: &Document, ix: &[Ix]) -> Vec<[u32; 2]> {
+fn groups(doc: &Document, ix: &[Ix]) -> Vec<[u32; GROUPS]> {
     let mut near: rustc_hash::FxHashMap<(Ix, &str), u32> = Default::default();
     let mut far: rustc_hash::FxHashMap<(Ix, &str, &str), u32> = Default::default();
+    let mut path: rustc_hash::FxHashMap<[(&str, &str); 3], u32> = Default::default();
+    let named = |i: Ix| {
+        if i == usize::MAX {
+            ("", "")
+        } else {
+            (doc.tag(i), doc.attr(i, "class").unwrap_or(""))
+        }
+    };
     ix.iter()
         .map(|&b| {
             let p = doc.nodes[b].parent;
@@ -321,7 +375,9 @@ fn groups(doc: &Document, ix: &[Ix]) -> Vec<[u32; 2]> {
             let a = *near.entry((p, tag)).or_insert(n);
             let n = far.len() as u32;
             let c = *far.entry((g, parent_tag, tag)).or_insert(n);
-            [a, c]
+            let n = path.len() as u32;
+            let d = *path.entry([named(b), named(p), named(g)]).or_insert(n);
+            [a, c, d]
         })
         .collect()
 }
@@ -359,9 +415,53 @@ pub(crate) fn own_texts(doc: &Document, marks: &Marks, st: &Stats, blocks: &Bloc
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::options::Limits;
+
     #[test]
     fn the_named_positions_are_the_features_they_name() {
-        assert_eq!(super::FEATURES[super::RULES_PRUNED], "rules_pruned");
-        assert_eq!(super::FEATURES[super::TAG_PRE], "tag_pre");
+        assert_eq!(FEATURES[RULES_PRUNED], "rules_pruned");
+        assert_eq!(FEATURES[TAG_PRE], "tag_pre");
+    }
+
+    #[test]
+    fn a_row_has_the_named_features_a_feature_per_word_and_the_named_share() {
+        let all: Vec<String> = names().collect();
+        assert_eq!(all.len(), N);
+        assert_eq!(all[BASE], format!("name_{}", names::WORDS[0]));
+        assert_eq!(all[N - 1], "page_named_share");
+    }
+
+    /// The groups of the blocks holding each needle's text.
+    fn groups_of(html: &str, needles: &[&str]) -> Vec<[u32; GROUPS]> {
+        let doc = Document::parse(html, &Limits::default());
+        let ix: Vec<Ix> = needles
+            .iter()
+            .map(|n| {
+                (0..doc.len())
+                    .find(|&i| doc.text(i).is_some_and(|t| t.contains(n)))
+                    .map(|t| doc.nodes[t].parent)
+                    .unwrap_or_else(|| panic!("{n} not found"))
+            })
+            .collect();
+        groups(&doc, &ix)
+    }
+
+    #[test]
+    fn the_same_field_of_every_entry_shares_a_group_however_deep_the_entries_are() {
+        let entry = |k: u32| {
+            format!(
+                r#"<dd><div class="meta"><div class="title">Title {k}</div>
+                <div class="authors">Authors {k}</div></div></dd>"#
+            )
+        };
+        let html = format!("<dl>{}{}</dl>", entry(1), entry(2));
+        let g = groups_of(&html, &["Title 1", "Title 2", "Authors 1", "Authors 2"]);
+        // Items of one parent only: each entry's fields apart.
+        assert_ne!(g[0][0], g[1][0]);
+        // One tag and class path: the titles together, the authors together, apart.
+        assert_eq!(g[0][2], g[1][2]);
+        assert_eq!(g[2][2], g[3][2]);
+        assert_ne!(g[0][2], g[2][2]);
     }
 }

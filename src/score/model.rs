@@ -6,7 +6,7 @@
 //! sends a row left when `row[feature] <= threshold`; a child index below zero names a leaf
 //! (`!child`). The score is the sum of the leaves reached, the probability its logistic.
 
-use super::features::{FEATURES, N};
+use super::features::{self, GROUPS, N};
 use crate::options::Focus;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -83,9 +83,9 @@ pub(crate) struct Model {
 
 /// The context features of the second forest: the block's first score, its neighbours', the
 /// mean first score over windows of 2, 5 and 10 blocks each side, the page's highest and mean
-/// first score, the mean first score of each of the block's two groups (means weighted by
-/// words) and the size of the wider group.
-pub(crate) const CONTEXT: [&str; 11] = [
+/// first score, the mean first score of each of the block's three groups (means weighted by
+/// words) and the sizes of the wider two.
+pub(crate) const CONTEXT: [&str; 13] = [
     "first_score",
     "prev_score",
     "next_score",
@@ -97,6 +97,8 @@ pub(crate) const CONTEXT: [&str; 11] = [
     "group_score",
     "group2_score",
     "group2_size_log",
+    "group3_score",
+    "group3_size_log",
 ];
 
 /// Width of a second-forest row.
@@ -208,8 +210,11 @@ impl Model {
     /// go out of bounds, and that the feature lists are the ones the code computes.
     pub(crate) fn parse(json: &str) -> Result<Model, String> {
         let f: File = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        let features_match =
-            f.features.len() == N && f.features.iter().zip(FEATURES).all(|(a, b)| a == b);
+        let features_match = f.features.len() == N
+            && f.features
+                .iter()
+                .zip(features::names())
+                .all(|(a, b)| *a == b);
         if !features_match {
             return Err(format!("the model reads other features: {:?}", f.features));
         }
@@ -240,7 +245,7 @@ impl Model {
         &self,
         rows: &[[f32; N]],
         words: &[u32],
-        groups: &[[u32; 2]],
+        groups: &[[u32; GROUPS]],
     ) -> Vec<f32> {
         let first: Vec<f32> = self.first.scores(rows).into_iter().map(logistic).collect();
         let Some(second) = &self.second else {
@@ -260,7 +265,7 @@ impl Model {
             ((sum[hi] - sum[lo]) / (wsum[hi] - wsum[lo])) as f32
         };
         // Word-weighted first scores, and block counts, summed per group.
-        let mut group = [Vec::new(), Vec::new()];
+        let mut group: [Vec<(f32, f32, u32)>; GROUPS] = Default::default();
         for (k, &score) in first.iter().enumerate() {
             for (g, sums) in group.iter_mut().enumerate() {
                 let id = groups.get(k).map_or(0, |ids| ids[g]) as usize;
@@ -299,6 +304,8 @@ impl Model {
                     of_group(0, k).0 / of_group(0, k).1,
                     of_group(1, k).0 / of_group(1, k).1,
                     (1.0 + of_group(1, k).2 as f32).ln(),
+                    of_group(2, k).0 / of_group(2, k).1,
+                    (1.0 + of_group(2, k).2 as f32).ln(),
                 ]);
                 row
             })
@@ -331,12 +338,12 @@ mod tests {
     use super::*;
 
     fn names() -> Vec<String> {
-        FEATURES.iter().map(|s| s.to_string()).collect()
+        features::names().collect()
     }
 
     #[test]
     fn the_embedded_model_reads_the_features_the_code_computes() {
-        // Parsing checks both feature lists against FEATURES and CONTEXT.
+        // Parsing checks both feature lists against the code's (features::names, CONTEXT).
         let m = Model::parse(MODEL_JSON).unwrap_or_else(|e| panic!("model.json: {e}"));
         assert!(
             m.second.is_some(),
@@ -376,7 +383,7 @@ mod tests {
         let mut rows = [[0.0; N]; 2];
         rows[0][0] = 1.0;
         rows[1][0] = 1.5;
-        let p = m.predict(&rows, &[3, 3], &[[0, 0], [1, 1]]);
+        let p = m.predict(&rows, &[3, 3], &[[0; GROUPS], [1; GROUPS]]);
         assert!(p[0] < 0.2 && p[1] > 0.8, "{p:?}");
     }
 
@@ -416,7 +423,7 @@ mod tests {
         let m = Model::parse(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
         let mut rows = [[0.0; N]; 3];
         rows[1][0] = 2.0;
-        let p = m.predict(&rows, &[1, 1, 1], &[[0, 0], [1, 1], [2, 2]]);
+        let p = m.predict(&rows, &[1, 1, 1], &[[0; GROUPS], [1; GROUPS], [2; GROUPS]]);
         assert!(p[0] > 0.9 && p[1] < 0.1 && p[2] < 0.1, "{p:?}");
     }
 

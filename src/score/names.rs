@@ -1,0 +1,164 @@
+//! Class/id words of an element: what authors and platforms call a box ("comment",
+//! "sidebar", "content", "share"), as a set of the words the content model reads.
+//!
+//! A word is a run of at least three ASCII letters, split at anything else (digits, `-`, `_`,
+//! spaces) and before an upper-case letter that follows a lower-case one (`postBody` is
+//! "post" and "body"), lower-cased. The model reads the [`WORDS`] that the most pages of the
+//! corpus use (chosen by `quality/names.py`, which splits values the same way); other words
+//! are not read. A block's set is the union over itself and its ancestors, so a paragraph
+//! inside `<div class="comment-body">` carries "comment" and "body".
+//!
+//! A value holding a `/` is a URL or a path (an archive's `<text id="http://…">` wrapper, a
+//! page address used as an anchor), not a name a template author chose: its words would
+//! say what the page is about, not what the box is, so it is skipped.
+
+pub(crate) use super::name_words::WORDS;
+
+/// A set of [`WORDS`]: bit `k % 64` of `set[k / 64]` is the word `WORDS[k]`.
+pub(crate) type NameSet = [u64; WORDS.len().div_ceil(64)];
+
+/// The words of [`WORDS`] in an element's `class` and `id` values.
+pub(crate) fn bits<'a>(values: impl IntoIterator<Item = &'a str>) -> NameSet {
+    let mut set = NameSet::default();
+    for v in values.into_iter().filter(|v| !v.contains('/')) {
+        words(v, |w| {
+            if let Ok(k) = WORDS.binary_search_by(|x| x.as_bytes().cmp(w)) {
+                set[k / 64] |= 1u64 << (k % 64);
+            }
+        });
+    }
+    set
+}
+
+/// Whether each word of [`WORDS`] is one of the names platforms give comment sections
+/// ([`crate::clean::vocab::COMMENT_SECTION_WORDS`]).
+pub(crate) static COMMENTS: std::sync::LazyLock<[bool; WORDS.len()]> =
+    std::sync::LazyLock::new(|| {
+        WORDS.map(|w| crate::clean::vocab::COMMENT_SECTION_WORDS.contains(&w))
+    });
+
+/// Whether word `k` of [`WORDS`] is in `set`.
+pub(crate) fn has(set: &NameSet, k: usize) -> bool {
+    set[k / 64] >> (k % 64) & 1 == 1
+}
+
+/// Whether `set` holds any word.
+pub(crate) fn any(set: &NameSet) -> bool {
+    set.iter().any(|&w| w != 0)
+}
+
+/// The union of two sets.
+pub(crate) fn union(a: &NameSet, b: &NameSet) -> NameSet {
+    let mut out = *a;
+    for (o, x) in out.iter_mut().zip(b) {
+        *o |= x;
+    }
+    out
+}
+
+/// Calls `f` with each word of `v`, lower-cased (words longer than 24 letters are cut there).
+fn words(v: &str, mut f: impl FnMut(&[u8])) {
+    let mut buf = [0u8; 24];
+    let mut len = 0usize;
+    let mut run = 0usize;
+    let mut prev_lower = false;
+    let mut flush = |len: &mut usize, run: &mut usize, buf: &[u8; 24]| {
+        if *run >= 3 {
+            f(&buf[..*len]);
+        }
+        *len = 0;
+        *run = 0;
+    };
+    for &b in v.as_bytes() {
+        if !b.is_ascii_alphabetic() {
+            flush(&mut len, &mut run, &buf);
+            prev_lower = false;
+            continue;
+        }
+        if b.is_ascii_uppercase() && prev_lower {
+            flush(&mut len, &mut run, &buf);
+        }
+        if len < buf.len() {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        run += 1;
+        prev_lower = b.is_ascii_lowercase();
+    }
+    flush(&mut len, &mut run, &buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WORDS, any, bits, has, union, words};
+
+    fn split(v: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        words(v, |w| out.push(String::from_utf8_lossy(w).into_owned()));
+        out
+    }
+
+    fn word(w: &str) -> usize {
+        WORDS
+            .iter()
+            .position(|x| *x == w)
+            .unwrap_or_else(|| panic!("{w} is not read"))
+    }
+
+    #[test]
+    fn words_split_at_separators_digits_and_camel_case() {
+        assert_eq!(
+            split("entry-content post_body"),
+            ["entry", "content", "post", "body"]
+        );
+        assert_eq!(
+            split("postBody widget3col"),
+            ["post", "body", "widget", "col"]
+        );
+        assert_eq!(split("HTMLParser"), ["htmlparser"]);
+    }
+
+    #[test]
+    fn short_runs_and_non_ascii_are_not_words() {
+        assert_eq!(split("a b1 xy-z cômment"), ["mment"]);
+        assert!(split("").is_empty());
+    }
+
+    #[test]
+    fn the_words_are_sorted_lower_case_and_distinct() {
+        assert!(WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            WORDS
+                .iter()
+                .all(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
+    }
+
+    #[test]
+    fn a_word_is_found_whatever_its_case_or_spelling_around_it() {
+        let one = bits(["comment"]);
+        assert!(has(&one, word("comment")));
+        assert_eq!(one.iter().map(|w| w.count_ones()).sum::<u32>(), 1);
+        assert_eq!(bits(["Comment-3"]), one);
+        assert_eq!(bits(["commentBody"]), union(&one, &bits(["body"])));
+        assert_eq!(bits(["x", "js-comment"]), one);
+    }
+
+    #[test]
+    fn the_comment_section_names_are_known_among_the_words() {
+        assert!(super::COMMENTS[word("comment")] && super::COMMENTS[word("comments")]);
+        assert!(!super::COMMENTS[word("content")]);
+    }
+
+    #[test]
+    fn words_the_model_does_not_read_make_no_set() {
+        assert!(!any(&bits(["zzyzx-qwv"])));
+    }
+
+    #[test]
+    fn urls_and_paths_are_not_names() {
+        assert!(!any(&bits(["http://example.com/weblog/comments/5933/"])));
+        assert_eq!(bits(["/blog/sidebar", "content"]), bits(["content"]));
+        assert!(any(&bits(["content"])));
+    }
+}
