@@ -165,6 +165,7 @@ pub(crate) fn blocks(
     let mut in_roots = vec![false; n];
     let mut pruned = vec![false; n];
     let mut name = vec![names::NameSet::default(); n];
+    let mut name_cache = names::NameCache::default();
     for &r in &choice.roots {
         in_roots[r..doc.nodes[r].end].fill(true);
     }
@@ -189,9 +190,9 @@ pub(crate) fn blocks(
         min_w[i] = min_w[p].min(own);
         max_w[i] = max_w[p].max(own);
         pruned[i] = choice.prune[i] || pruned[p];
-        name[i] = if doc.is_element(i) {
-            let own = names::bits(doc.attr(i, "class").into_iter().chain(doc.attr(i, "id")));
-            names::union(&name[p], &own)
+        // (Only a live block's words are read, and all its ancestors are live.)
+        name[i] = if doc.is_element(i) && !marks.dead[i] {
+            names::union(&name[p], &name_cache.element(doc, i))
         } else {
             name[p]
         };
@@ -353,14 +354,21 @@ pub(crate) fn blocks(
 fn groups(doc: &Document, ix: &[Ix]) -> Vec<[u32; GROUPS]> {
     let mut near: rustc_hash::FxHashMap<(Ix, &str), u32> = Default::default();
     let mut far: rustc_hash::FxHashMap<(Ix, &str, &str), u32> = Default::default();
-    let mut path: rustc_hash::FxHashMap<[(&str, &str); 3], u32> = Default::default();
-    let named = |i: Ix| {
+    // Each element's tag and class list as a number, read once per element.
+    let mut named: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+    let mut name_of = vec![u32::MAX; doc.len()];
+    let mut name = |i: Ix| -> u32 {
         if i == usize::MAX {
-            ("", "")
-        } else {
-            (doc.tag(i), doc.attr(i, "class").unwrap_or(""))
+            return u32::MAX;
         }
+        if name_of[i] == u32::MAX {
+            let n = named.len() as u32;
+            let key = (doc.tag(i), doc.attr(i, "class").unwrap_or(""));
+            name_of[i] = *named.entry(key).or_insert(n);
+        }
+        name_of[i]
     };
+    let mut path: rustc_hash::FxHashMap<[u32; 3], u32> = Default::default();
     ix.iter()
         .map(|&b| {
             let p = doc.nodes[b].parent;
@@ -376,7 +384,7 @@ fn groups(doc: &Document, ix: &[Ix]) -> Vec<[u32; GROUPS]> {
             let n = far.len() as u32;
             let c = *far.entry((g, parent_tag, tag)).or_insert(n);
             let n = path.len() as u32;
-            let d = *path.entry([named(b), named(p), named(g)]).or_insert(n);
+            let d = *path.entry([name(b), name(p), name(g)]).or_insert(n);
             [a, c, d]
         })
         .collect()

@@ -13,6 +13,9 @@
 //! say what the page is about, not what the box is, so it is skipped.
 
 pub(crate) use super::name_words::WORDS;
+use crate::dom::{Document, Ix};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// A set of [`WORDS`]: bit `k % 64` of `set[k / 64]` is the word `WORDS[k]`.
 pub(crate) type NameSet = [u64; WORDS.len().div_ceil(64)];
@@ -22,7 +25,8 @@ pub(crate) fn bits<'a>(values: impl IntoIterator<Item = &'a str>) -> NameSet {
     let mut set = NameSet::default();
     for v in values.into_iter().filter(|v| !v.contains('/')) {
         words(v, |w| {
-            if let Ok(k) = WORDS.binary_search_by(|x| x.as_bytes().cmp(w)) {
+            if let Some(&k) = INDEX.get(w) {
+                let k = usize::from(k);
                 set[k / 64] |= 1u64 << (k % 64);
             }
         });
@@ -30,12 +34,41 @@ pub(crate) fn bits<'a>(values: impl IntoIterator<Item = &'a str>) -> NameSet {
     set
 }
 
+/// Each word's position in [`WORDS`].
+static INDEX: LazyLock<FxHashMap<&'static [u8], u8>> =
+    LazyLock::new(|| (0u8..).zip(WORDS).map(|(k, w)| (w.as_bytes(), k)).collect());
+
+/// [`bits`] remembered per distinct value: a page repeats its class lists on many elements.
+#[derive(Default)]
+pub(crate) struct NameCache<'a> {
+    seen: FxHashMap<&'a str, NameSet>,
+}
+
+impl<'a> NameCache<'a> {
+    /// The words of element `i`'s `class` and `id` values (the first of each, as
+    /// [`Document::attr`] reads them).
+    pub(crate) fn element(&mut self, doc: &'a Document, i: Ix) -> NameSet {
+        let (mut class, mut id) = (None, None);
+        for (name, value) in doc.attrs(i) {
+            match name {
+                "class" => class = class.or(Some(value)),
+                "id" => id = id.or(Some(value)),
+                _ => {}
+            }
+        }
+        let mut set = NameSet::default();
+        for v in [class, id].into_iter().flatten() {
+            let words = *self.seen.entry(v).or_insert_with(|| bits([v]));
+            set = union(&set, &words);
+        }
+        set
+    }
+}
+
 /// Whether each word of [`WORDS`] is one of the names platforms give comment sections
 /// ([`crate::clean::vocab::COMMENT_SECTION_WORDS`]).
-pub(crate) static COMMENTS: std::sync::LazyLock<[bool; WORDS.len()]> =
-    std::sync::LazyLock::new(|| {
-        WORDS.map(|w| crate::clean::vocab::COMMENT_SECTION_WORDS.contains(&w))
-    });
+pub(crate) static COMMENTS: LazyLock<[bool; WORDS.len()]> =
+    LazyLock::new(|| WORDS.map(|w| crate::clean::vocab::COMMENT_SECTION_WORDS.contains(&w)));
 
 /// Whether word `k` of [`WORDS`] is in `set`.
 pub(crate) fn has(set: &NameSet, k: usize) -> bool {
