@@ -3,14 +3,29 @@
 use super::vocab;
 use crate::dom::{Document, Ix};
 use rustc_hash::FxBuildHasher;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-word_set!(NEGATIVE, vocab::NEGATIVE_WORDS);
-word_set!(POSITIVE, vocab::POSITIVE_WORDS);
-word_set!(WEAK, vocab::WEAK_NEGATIVE_WORDS);
-word_set!(COMMENT, vocab::COMMENT_SECTION_WORDS);
-word_set!(MEDIA, vocab::MEDIA_WORDS);
+/// What each vocabulary word says, one look-up per word: its [`NameSignal`] (the
+/// `comment_part` flag is never set here; it joins words of one name).
+static WORDS: LazyLock<HashMap<&'static str, NameSignal, FxBuildHasher>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, NameSignal, FxBuildHasher> = HashMap::default();
+    type Says = fn(&mut NameSignal);
+    let lists: [(&[&'static str], Says); 6] = [
+        (vocab::NEGATIVE_WORDS, |s| s.negative = true),
+        (vocab::POSITIVE_WORDS, |s| s.positive = true),
+        (vocab::COMMENT_SECTION_WORDS, |s| s.comments = true),
+        (vocab::WEAK_NEGATIVE_WORDS, |s| s.weak_negative = true),
+        (vocab::MEDIA_WORDS, |s| s.media = true),
+        (&["embed", "embedded", "tweet"], |s| s.embed = true),
+    ];
+    for (words, set) in lists {
+        for &w in words {
+            set(map.entry(w).or_default());
+        }
+    }
+    map
+});
 
 /// What the class and id names of an element say about it.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -96,13 +111,11 @@ fn token_signal(token: &str, sig: &mut NameSignal) {
     let check = |word: &[u8; MAX_WORD], len: &mut usize, sig: &mut NameSignal| {
         if *len > 0 && *len <= MAX_WORD {
             // Only ASCII letters are ever stored.
-            if let Ok(s) = std::str::from_utf8(&word[..*len]) {
-                sig.negative |= NEGATIVE.contains(s);
-                sig.positive |= POSITIVE.contains(s);
-                sig.comments |= COMMENT.contains(s);
-                sig.weak_negative |= WEAK.contains(s);
-                sig.media |= MEDIA.contains(s);
-                sig.embed |= matches!(s, "embed" | "embedded" | "tweet");
+            if let Some(w) = std::str::from_utf8(&word[..*len])
+                .ok()
+                .and_then(|s| WORDS.get(s))
+            {
+                sig.merge(*w);
             }
         }
         *len = 0;

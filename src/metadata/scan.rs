@@ -1,7 +1,7 @@
 //! One linear pass over the whole document that gathers every node the metadata sources read.
 
 use crate::dom::{Document, Ix};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -9,12 +9,7 @@ use std::sync::LazyLock;
 const MAX_CANDIDATES: usize = 64;
 
 /// Class, id, rel or itemprop words that mark a visible byline.
-static BYLINE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)byline|author|writer|posted[-_]?by|submitted|p-author|h-card|vcard|contributor|username|user-name|poster|creator|reporter",
-    )
-    .ok()
-});
+const BYLINE_WORDS: &str = r"(?i)byline|author|writer|posted[-_]?by|submitted|p-author|h-card|vcard|contributor|username|user-name|poster|creator|reporter";
 
 /// Words that may lead a visible byline's "by" word: "Written by", "Posted by"...
 const BY_LEADS: [&str; 6] = ["written", "posted", "published", "words", "story", "text"];
@@ -35,21 +30,16 @@ static BY_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Class, id or itemprop words of an element that shows a date.
-static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)date|time|publish|posted|dateline|byline|post-?meta|entry-?meta|article-?meta|header-?meta|meta-?info|post-?info|article-?info|timestamp|updated|created|subtitle|info",
-    )
-    .ok()
-});
+const DATE_WORDS: &str = r"(?i)date|time|publish|posted|dateline|byline|post-?meta|entry-?meta|article-?meta|header-?meta|meta-?info|post-?info|article-?info|timestamp|updated|created|subtitle|info";
 
 /// Class or id words of an element that shows a headline ("headline", "story-title",
 /// "entry-title", "hed"), not a subtitle or a subhead.
-static HEADLINE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)head-?line|(?:^|[\s_-])(?:hed|title|heading)(?:$|[\s_-])|(?:story|article|entry|post|page|news|content)-?(?:title|head|heading)(?:$|[\s_-])",
-    )
-    .ok()
-});
+const HEADLINE_WORDS: &str = r"(?i)head-?line|(?:^|[\s_-])(?:hed|title|heading)(?:$|[\s_-])|(?:story|article|entry|post|page|news|content)-?(?:title|head|heading)(?:$|[\s_-])";
+
+/// [`BYLINE_WORDS`], [`DATE_WORDS`] and [`HEADLINE_WORDS`] in one automaton: a class or id
+/// value is read once for all three.
+static NAME_WORDS: LazyLock<Option<RegexSet>> =
+    LazyLock::new(|| RegexSet::new([BYLINE_WORDS, DATE_WORDS, HEADLINE_WORDS]).ok());
 
 /// Containers whose bylines and dates are not the article's.
 static FOREIGN_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -93,7 +83,7 @@ fn may_start_byline(t: &str) -> bool {
     first_words.any(|f| word.eq_ignore_ascii_case(f))
 }
 
-/// What a class or id value says, by [`BYLINE_RE`], [`DATE_RE`] and [`HEADLINE_RE`],
+/// What a class or id value says, by [`NAME_WORDS`],
 /// remembered per distinct value: pages repeat the same class lists on many elements.
 struct NameWords<'a> {
     seen: FxHashMap<&'a str, (bool, bool, bool)>,
@@ -106,12 +96,10 @@ impl<'a> NameWords<'a> {
             return (false, false, false);
         }
         *self.seen.entry(value).or_insert_with(|| {
-            let headline = is_match(&HEADLINE_RE, value) && !has_sub(value);
-            (
-                is_match(&BYLINE_RE, value),
-                is_match(&DATE_RE, value),
-                headline,
-            )
+            let Some(m) = NAME_WORDS.as_ref().map(|set| set.matches(value)) else {
+                return (false, false, false);
+            };
+            (m.matched(0), m.matched(1), m.matched(2) && !has_sub(value))
         })
     }
 }
@@ -533,13 +521,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert!(
-            BYLINE_RE.is_some()
-                && DATE_RE.is_some()
-                && FOREIGN_RE.is_some()
-                && BY_RE.is_some()
-                && HEADLINE_RE.is_some()
-        );
+        assert!(NAME_WORDS.is_some() && FOREIGN_RE.is_some() && BY_RE.is_some());
     }
 
     #[test]

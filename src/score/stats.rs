@@ -99,12 +99,12 @@ fn text_counts(t: &str) -> (u32, u32, u32) {
 }
 
 /// Ids and anchor names of the document's elements: the targets of in-page links.
-fn anchor_targets(doc: &Document) -> std::collections::HashSet<&str> {
+fn anchor_targets(doc: &Document) -> rustc_hash::FxHashSet<&str> {
     (1..doc.len())
         .filter(|&i| doc.is_element(i))
-        .flat_map(|i| [doc.attr(i, "id"), doc.attr(i, "name")])
-        .flatten()
-        .filter(|v| !v.is_empty())
+        .flat_map(|i| doc.attrs(i))
+        .filter(|&(name, value)| matches!(name, "id" | "name") && !value.is_empty())
+        .map(|(_, value)| value)
         .collect()
 }
 
