@@ -54,22 +54,27 @@ pub(crate) struct Thresholds {
     pub nothing: [f32; 3],
 }
 
+/// A node of a loaded forest: an inner node sends a row to `left` when `row[feature] <=
+/// threshold`, else to `right`; a leaf sends every row to itself (both children are the leaf),
+/// so that walks of different lengths can step side by side the same number of times.
 #[derive(Clone, Copy)]
 struct Node {
     feature: u16,
     threshold: f32,
-    left: i32,
-    right: i32,
+    left: u32,
+    right: u32,
 }
 
 /// One sum of trees.
 #[derive(Default)]
 struct Forest {
     base: f32,
-    /// Each tree's root: an index into `nodes`, or `!i` for a tree that is the leaf `leaves[i]`.
-    trees: Vec<i32>,
+    /// Each tree's root (an index into `nodes`) and its depth: the most steps a walk from the
+    /// root takes to reach a leaf.
+    trees: Vec<(u32, u32)>,
     nodes: Vec<Node>,
-    leaves: Vec<f32>,
+    /// The value of each node of `nodes` that is a leaf (0 for inner nodes).
+    values: Vec<f32>,
 }
 
 /// A loaded model: the first forest scores each block from its own features; the second,
@@ -147,18 +152,42 @@ impl Forest {
                     return Err("a tree's child precedes its parent".into());
                 }
             }
-            // Children as global references: a node's index in `nodes`, or `!i` for the
-            // leaf `leaves[i]`; a tree is the reference of its root.
-            let (node0, leaf0) = (m.nodes.len() as i32, m.leaves.len() as i32);
-            let global = |c: i32| if c < 0 { !(leaf0 + !c) } else { node0 + c };
-            m.trees.push(if k == 0 { !leaf0 } else { node0 });
+            // Inner nodes keep their places; leaf `i` of the file follows them as node `k + i`.
+            let node0 = m.nodes.len() as u32;
+            let global = |c: i32| {
+                node0
+                    + if c < 0 {
+                        (k as u32) + (!c) as u32
+                    } else {
+                        c as u32
+                    }
+            };
+            // Children come after their parents: one pass forward finds every node's depth.
+            let mut depth = vec![0u32; k + t.leaf.len()];
+            for j in 0..k {
+                for c in [t.left[j], t.right[j]] {
+                    let c = (global(c) - node0) as usize;
+                    depth[c] = depth[c].max(depth[j] + 1);
+                }
+            }
+            let root = if k == 0 { node0 } else { global(0) };
+            m.trees
+                .push((root, depth.iter().copied().max().unwrap_or(0)));
             m.nodes.extend((0..k).map(|j| Node {
                 feature: t.feature[j],
                 threshold: t.threshold[j],
                 left: global(t.left[j]),
                 right: global(t.right[j]),
             }));
-            m.leaves.extend(t.leaf);
+            m.values.extend((0..k).map(|_| 0.0));
+            let leaf0 = m.nodes.len() as u32;
+            m.nodes.extend((leaf0..).take(t.leaf.len()).map(|i| Node {
+                feature: 0,
+                threshold: 0.0,
+                left: i,
+                right: i,
+            }));
+            m.values.extend(t.leaf);
         }
         Ok(m)
     }
@@ -167,33 +196,27 @@ impl Forest {
     /// in the cache while every row walks it (row by row, the whole forest would be fetched
     /// again for each block). Each row's sum adds the trees in the same order either way.
     fn scores<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
-        // Rows walk a tree LANES at a time: each step of a walk waits for the node before it,
-        // and independent walks side by side overlap those waits.
+        // Rows walk a tree LANES at a time, each walk as many steps as the tree is deep (a walk
+        // that reaches a leaf early stays there): each step of a walk waits for the node before
+        // it, and independent walks side by side, without a branch on where each one is,
+        // overlap those waits.
         const LANES: usize = 8;
         let mut sums = vec![self.base; rows.len()];
-        for &root in &self.trees {
+        for &(root, depth) in &self.trees {
             for (sums, rows) in sums.chunks_mut(LANES).zip(rows.chunks(LANES)) {
                 let mut c = [root; LANES];
-                let lanes = rows.len();
-                loop {
-                    let mut walking = false;
-                    for (c, row) in c[..lanes].iter_mut().zip(rows) {
-                        if *c >= 0 {
-                            let n = &self.nodes[*c as usize];
-                            *c = if row[n.feature as usize] <= n.threshold {
-                                n.left
-                            } else {
-                                n.right
-                            };
-                            walking = true;
-                        }
-                    }
-                    if !walking {
-                        break;
+                for _ in 0..depth {
+                    for (c, row) in c.iter_mut().zip(rows) {
+                        let n = &self.nodes[*c as usize];
+                        *c = if row[n.feature as usize] <= n.threshold {
+                            n.left
+                        } else {
+                            n.right
+                        };
                     }
                 }
-                for (sum, &c) in sums.iter_mut().zip(&c[..lanes]) {
-                    *sum += self.leaves[!c as usize];
+                for (sum, &c) in sums.iter_mut().zip(&c) {
+                    *sum += self.values[c as usize];
                 }
             }
         }
@@ -407,6 +430,42 @@ mod tests {
         assert_eq!(logit(0.0), -1.75);
         assert_eq!(logit(0.75), 1.25);
         assert_eq!(logit(3.0), 4.25);
+    }
+
+    #[test]
+    fn rows_walked_side_by_side_score_as_walked_alone() {
+        // A lopsided tree (leaves one, two and three steps down) over 19 rows, more than one
+        // batch of walks: rows that reach a leaf early wait there for the others.
+        let tree = serde_json::json!({"feature": [0, 1, 0], "threshold": [1.0, 0.5, 0.25],
+            "left": [1, 2, -1], "right": [-4, -3, -2], "leaf": [-1.0, 0.5, 2.0, 4.0]});
+        let json = serde_json::json!({
+            "features": names(),
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.6, 0.6, 0.6], "recall": [0.4, 0.4, 0.4]},
+            "first": {"base": 0.5, "trees": [tree, tree]}
+        });
+        let m = Model::parse(&json.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<[f32; N]> = (0..19)
+            .map(|k| {
+                let mut row = [0.0; N];
+                row[0] = [0.0, 0.5, 2.0][k % 3];
+                row[1] = [0.0, 1.0][k % 2];
+                row
+            })
+            .collect();
+        let expected = |row: &[f32; N]| {
+            let leaf = match (row[0] <= 1.0, row[1] <= 0.5, row[0] <= 0.25) {
+                (false, _, _) => 4.0,
+                (true, false, _) => 2.0,
+                (true, true, true) => -1.0,
+                (true, true, false) => 0.5,
+            };
+            0.5 + 2.0 * leaf
+        };
+        let together = m.first.scores(&rows);
+        for (row, got) in rows.iter().zip(&together) {
+            assert_eq!(*got, expected(row));
+            assert_eq!(m.first.scores(std::slice::from_ref(row))[0], *got);
+        }
     }
 
     #[test]
