@@ -8,6 +8,15 @@ macro_rules! word_set {
     };
 }
 
+/// A list of tag names as a set of interned names: a look-up hashes the name's stored hash,
+/// not its text.
+macro_rules! tag_set {
+    ($name:ident, $tags:expr) => {
+        static $name: LazyLock<HashSet<LocalName, FxBuildHasher>> =
+            LazyLock::new(|| $tags.iter().map(|&t| LocalName::from(t)).collect());
+    };
+}
+
 pub mod comments;
 mod names;
 pub mod vocab;
@@ -16,6 +25,7 @@ use names::{NameCache, NameSignal};
 
 use crate::dom::{Document, Ix};
 use crate::options::Focus;
+use html5ever::LocalName;
 use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -31,9 +41,14 @@ pub struct Marks {
     pub len: Vec<u32>,
 }
 
-word_set!(NEVER, vocab::NEVER_CONTENT_TAGS);
-word_set!(FURNITURE, vocab::FURNITURE_TAGS);
+tag_set!(NEVER, vocab::NEVER_CONTENT_TAGS);
+tag_set!(FURNITURE, vocab::FURNITURE_TAGS);
 word_set!(ROLES, vocab::FURNITURE_ROLES);
+
+/// Whether node `i` is an element of one of the tags of `set`.
+fn tag_in(doc: &Document, i: Ix, set: &HashSet<LocalName, FxBuildHasher>) -> bool {
+    doc.nodes[i].tag.as_ref().is_some_and(|t| set.contains(t))
+}
 
 /// Whether a class list hides its element with a CSS framework's utility class ("hide",
 /// "d-none", "hidden"). Where a breakpoint class shows it again on some screens, a layout
@@ -138,10 +153,10 @@ pub fn text_lengths(doc: &Document) -> Vec<u32> {
         if let Some(t) = doc.text(i) {
             // Script, style and JSON-LD text is never counted: skip measuring it.
             let p = doc.nodes[i].parent;
-            if p == usize::MAX || !NEVER.contains(doc.tag(p)) {
+            if p == usize::MAX || !tag_in(doc, p, &NEVER) {
                 len[i] = measure(t);
             }
-        } else if doc.is_element(i) && NEVER.contains(doc.tag(i)) {
+        } else if tag_in(doc, i, &NEVER) {
             len[i] = 0;
         }
         let p = doc.nodes[i].parent;
@@ -436,13 +451,13 @@ fn mark_with(
         };
         let j = if tag == "html" || tag == "body" {
             false
-        } else if never.contains(tag) || (level != Level::Revealed && hidden_by(&said)) {
+        } else if tag_in(doc, i, never) || (level != Level::Revealed && hidden_by(&said)) {
             true
         } else if matches!(level, Level::Minimal | Level::Revealed) {
             false
         } else if tag == "a" && len[i] <= 3 && is_anchor_symbol(doc, i) {
             true
-        } else if furniture.contains(tag)
+        } else if tag_in(doc, i, furniture)
             || said.aria_hidden()
             || said
                 .role
