@@ -170,16 +170,16 @@ impl Forest {
                     depth[c] = depth[c].max(depth[j] + 1);
                 }
             }
-            let root = if k == 0 { node0 } else { global(0) };
+            // The root is the tree's first node: its first inner node, or its only leaf.
             m.trees
-                .push((root, depth.iter().copied().max().unwrap_or(0)));
+                .push((node0, depth.iter().copied().max().unwrap_or(0)));
             m.nodes.extend((0..k).map(|j| Node {
                 feature: t.feature[j],
                 threshold: t.threshold[j],
                 left: global(t.left[j]),
                 right: global(t.right[j]),
             }));
-            m.values.extend((0..k).map(|_| 0.0));
+            m.values.extend(std::iter::repeat_n(0.0, k));
             let leaf0 = m.nodes.len() as u32;
             m.nodes.extend((leaf0..).take(t.leaf.len()).map(|i| Node {
                 feature: 0,
