@@ -3,9 +3,10 @@
 
 usage: quality/names.py [--count K] [--out src/score/name_words.rs]
 
-A word of a `class` or `id` value is split as src/score/names.rs splits it: runs of at least
-three ASCII letters, cut before an upper-case letter that follows a lower-case one, lower-cased;
-a value holding `/` (a URL, a path) has none. The words chosen are the K that the most pages
+A word of a `class` or `id` value is split as src/score/names.rs splits it (with
+src/clean/names.rs `for_each_word`): runs of ASCII letters, cut before an upper-case letter that
+follows a lower-case one, lower-cased, of at least three and at most 48 letters; a value holding
+`/` (a URL, a path) has none. The words chosen are the K that the most pages
 use, on the tune pages of the corpus only, each dataset weighing the same (a word's score is
 the mean over datasets of the share of the dataset's tune pages whose markup holds it; ties go
 alphabetically). K is 64: with 128 or 256 words the validation mean was the same and the
@@ -38,8 +39,8 @@ def words(value):
     out, cur, prev_lower = [], [], False
 
     def flush():
-        if len(cur) >= 3:
-            out.append("".join(cur[:24]).lower())
+        if 3 <= len(cur) <= 48:
+            out.append("".join(cur).lower())
         cur.clear()
 
     for ch in value:

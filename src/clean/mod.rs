@@ -21,6 +21,7 @@ pub mod comments;
 mod names;
 pub mod vocab;
 
+pub(crate) use names::for_each_word;
 use names::{NameCache, NameSignal};
 
 use crate::dom::{Document, Ix};

@@ -100,30 +100,32 @@ pub fn name_signal(value: &str) -> NameSignal {
     sig
 }
 
-/// Longest word looked up in the vocabularies (longer words are in none of them).
+/// Longest word passed on by [`for_each_word`] (longer runs of letters name nothing).
 const MAX_WORD: usize = 48;
 
-fn token_signal(token: &str, sig: &mut NameSignal) {
+/// Calls `f` with each word of a class or id value, lower-cased: the runs of ASCII letters,
+/// split before an upper-case letter that follows a lower-case one (`postBody` is "post" and
+/// "body"); anything else (`-`, `_`, spaces, digits, other characters) ends a word. A run of
+/// more than [`MAX_WORD`] letters is left out. The cleaning vocabulary and the content
+/// model's words (`score::names`) both read names this way.
+pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
     // The current word, lower-cased, in a fixed buffer: no allocation per class name.
     let mut word = [0u8; MAX_WORD];
     let mut len = 0usize;
     let mut prev_lower = false;
-    let check = |word: &[u8; MAX_WORD], len: &mut usize, sig: &mut NameSignal| {
-        if *len > 0 && *len <= MAX_WORD {
+    let mut flush = |word: &[u8; MAX_WORD], len: &mut usize| {
+        if (1..=MAX_WORD).contains(len) {
             // Only ASCII letters are ever stored.
-            if let Some(w) = std::str::from_utf8(&word[..*len])
-                .ok()
-                .and_then(|s| WORDS.get(s))
-            {
-                sig.merge(*w);
+            if let Ok(w) = std::str::from_utf8(&word[..*len]) {
+                f(w);
             }
         }
         *len = 0;
     };
-    for b in token.bytes() {
+    for b in value.bytes() {
         if b.is_ascii_alphabetic() {
             if b.is_ascii_uppercase() && prev_lower {
-                check(&word, &mut len, sig);
+                flush(&word, &mut len);
             }
             prev_lower = b.is_ascii_lowercase();
             if let Some(slot) = word.get_mut(len) {
@@ -132,10 +134,18 @@ fn token_signal(token: &str, sig: &mut NameSignal) {
             len = len.saturating_add(1);
         } else {
             prev_lower = false;
-            check(&word, &mut len, sig);
+            flush(&word, &mut len);
         }
     }
-    check(&word, &mut len, sig);
+    flush(&word, &mut len);
+}
+
+fn token_signal(token: &str, sig: &mut NameSignal) {
+    for_each_word(token, |w| {
+        if let Some(said) = WORDS.get(w) {
+            sig.merge(*said);
+        }
+    });
 }
 
 /// [`name_signal`] remembered per distinct value: pages repeat the same class lists on many
@@ -149,8 +159,8 @@ impl<'a> NameCache<'a> {
     /// The combined signal of element `i`'s `class` and `id`.
     pub(super) fn element(&mut self, doc: &'a Document, i: Ix) -> NameSignal {
         let mut s = NameSignal::default();
-        for a in ["class", "id"] {
-            if let Some(v) = doc.attr(i, a).filter(|v| !v.is_empty()) {
+        for v in doc.class_and_id(i).into_iter().flatten() {
+            if !v.is_empty() {
                 s.merge(*self.seen.entry(v).or_insert_with(|| name_signal(v)));
             }
         }

@@ -144,6 +144,21 @@ impl Document {
             .find(|a| a.name_len == name.len() && &*a.name == name)?;
         self.strings.get(a.value.0..a.value.1)
     }
+
+    /// The `class` and `id` values of element `i`, read in one pass over its attributes (what
+    /// the name readers of cleaning and scoring look at).
+    pub fn class_and_id(&self, i: Ix) -> [Option<&str>; 2] {
+        let mut out = [None, None];
+        for (name, value) in self.attrs(i) {
+            match name {
+                "class" => out[0] = out[0].or(Some(value)),
+                "id" => out[1] = out[1].or(Some(value)),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The attributes of element `i` (name, value), in name order; none for other nodes.
     pub fn attrs(&self, i: Ix) -> impl Iterator<Item = (&str, &str)> + '_ {
         let n = &self.nodes[i];
@@ -435,6 +450,19 @@ mod tests {
         assert_eq!(kids, ["p", "p"]);
         let span = d.find_tag("span").unwrap_or(0);
         assert!(!d.contains(div, span));
+    }
+
+    #[test]
+    fn class_and_id_are_read_as_attr_reads_them() {
+        let d = Document::parse(
+            r#"<div title=t id="main" class="post body"></div><p class=x></p><span>s</span>"#,
+            &Limits::default(),
+        );
+        for i in 0..d.len() {
+            assert_eq!(d.class_and_id(i), [d.attr(i, "class"), d.attr(i, "id")]);
+        }
+        let div = d.find_tag("div").unwrap_or(0);
+        assert_eq!(d.class_and_id(div), [Some("post body"), Some("main")]);
     }
 
     #[test]

@@ -100,6 +100,13 @@ pub(crate) const TAG_PRE: usize = 13;
 /// Number of groups a block belongs to (see [`Blocks::groups`]).
 pub(crate) const GROUPS: usize = 3;
 
+/// The group of [`Blocks::groups`] that holds the items of one list (one tag, one parent).
+pub(crate) const LIST_ITEMS: usize = 0;
+
+/// The group of [`Blocks::groups`] that holds one field of every entry (one tag and class
+/// path over three levels).
+pub(crate) const ENTRY_FIELDS: usize = 2;
+
 /// Number of features in a row.
 pub(crate) const N: usize = BASE + names::WORDS.len() + 1;
 

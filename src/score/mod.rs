@@ -255,7 +255,7 @@ fn keep_lists_whole(
     inside: f32,
     keep: &mut [bool],
 ) {
-    for gi in [0, 2] {
+    for gi in [features::LIST_ITEMS, features::ENTRY_FIELDS] {
         let n = blocks
             .groups
             .iter()

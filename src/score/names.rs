@@ -1,9 +1,9 @@
 //! Class/id words of an element: what authors and platforms call a box ("comment",
 //! "sidebar", "content", "share"), as a set of the words the content model reads.
 //!
-//! A word is a run of at least three ASCII letters, split at anything else (digits, `-`, `_`,
-//! spaces) and before an upper-case letter that follows a lower-case one (`postBody` is
-//! "post" and "body"), lower-cased. The model reads the [`WORDS`] that the most pages of the
+//! A word is one of [`crate::clean::for_each_word`] (runs of ASCII letters, split before an
+//! upper-case letter that follows a lower-case one: `postBody` is "post" and "body",
+//! lower-cased) of at least three letters. The model reads the [`WORDS`] that the most pages of the
 //! corpus use (chosen by `quality/names.py`, which splits values the same way); other words
 //! are not read. A block's set is the union over itself and its ancestors, so a paragraph
 //! inside `<div class="comment-body">` carries "comment" and "body".
@@ -35,8 +35,8 @@ pub(crate) fn bits<'a>(values: impl IntoIterator<Item = &'a str>) -> NameSet {
 }
 
 /// Each word's position in [`WORDS`].
-static INDEX: LazyLock<FxHashMap<&'static [u8], u8>> =
-    LazyLock::new(|| (0u8..).zip(WORDS).map(|(k, w)| (w.as_bytes(), k)).collect());
+static INDEX: LazyLock<FxHashMap<&'static str, u8>> =
+    LazyLock::new(|| WORDS.into_iter().zip(0u8..).collect());
 
 /// [`bits`] remembered per distinct value: a page repeats its class lists on many elements.
 #[derive(Default)]
@@ -45,19 +45,10 @@ pub(crate) struct NameCache<'a> {
 }
 
 impl<'a> NameCache<'a> {
-    /// The words of element `i`'s `class` and `id` values (the first of each, as
-    /// [`Document::attr`] reads them).
+    /// The words of element `i`'s `class` and `id` values.
     pub(crate) fn element(&mut self, doc: &'a Document, i: Ix) -> NameSet {
-        let (mut class, mut id) = (None, None);
-        for (name, value) in doc.attrs(i) {
-            match name {
-                "class" => class = class.or(Some(value)),
-                "id" => id = id.or(Some(value)),
-                _ => {}
-            }
-        }
         let mut set = NameSet::default();
-        for v in [class, id].into_iter().flatten() {
+        for v in doc.class_and_id(i).into_iter().flatten() {
             let words = *self.seen.entry(v).or_insert_with(|| bits([v]));
             set = union(&set, &words);
         }
@@ -89,36 +80,13 @@ pub(crate) fn union(a: &NameSet, b: &NameSet) -> NameSet {
     out
 }
 
-/// Calls `f` with each word of `v`, lower-cased (words longer than 24 letters are cut there).
-fn words(v: &str, mut f: impl FnMut(&[u8])) {
-    let mut buf = [0u8; 24];
-    let mut len = 0usize;
-    let mut run = 0usize;
-    let mut prev_lower = false;
-    let mut flush = |len: &mut usize, run: &mut usize, buf: &[u8; 24]| {
-        if *run >= 3 {
-            f(&buf[..*len]);
+/// Calls `f` with each word of `v` the model may read: those of three letters or more.
+fn words(v: &str, mut f: impl FnMut(&str)) {
+    crate::clean::for_each_word(v, |w| {
+        if w.len() >= 3 {
+            f(w);
         }
-        *len = 0;
-        *run = 0;
-    };
-    for &b in v.as_bytes() {
-        if !b.is_ascii_alphabetic() {
-            flush(&mut len, &mut run, &buf);
-            prev_lower = false;
-            continue;
-        }
-        if b.is_ascii_uppercase() && prev_lower {
-            flush(&mut len, &mut run, &buf);
-        }
-        if len < buf.len() {
-            buf[len] = b.to_ascii_lowercase();
-            len += 1;
-        }
-        run += 1;
-        prev_lower = b.is_ascii_lowercase();
-    }
-    flush(&mut len, &mut run, &buf);
+    });
 }
 
 #[cfg(test)]
@@ -127,7 +95,7 @@ mod tests {
 
     fn split(v: &str) -> Vec<String> {
         let mut out = Vec::new();
-        words(v, |w| out.push(String::from_utf8_lossy(w).into_owned()));
+        words(v, |w| out.push(w.to_string()));
         out
     }
 
