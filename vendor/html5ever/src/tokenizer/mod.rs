@@ -767,7 +767,10 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                         .next()
                         .expect("Input buffers are never empty");
 
-                    if matches!(first_char, '\r' | '\0' | '&' | '<' | '\n') {
+                    // (nutgraf: a line feed starts a run like any other text character, as it
+                    // continues one: the fast path counts it. Upstream took it alone, one
+                    // character token per line break after a tag.)
+                    if matches!(first_char, '\r' | '\0' | '&' | '<') {
                         drop(front_buffer);
                         self.pop_except_from(input, set)
                     } else {
