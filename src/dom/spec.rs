@@ -292,3 +292,38 @@ fn raw_text_made_to_trip_the_skip_parses_as_without_it() {
         }
     }
 }
+
+#[test]
+fn line_breaks_taken_into_text_runs_parse_as_one_character_at_a_time() {
+    // The tokenizer's data state takes a line feed, and a CR LF pair (one line feed), into the
+    // run of text it begins; a lone CR, and a CR that ends a chunk, go one character at a time.
+    // Either way the tree is the one that a parse fed one character at a time builds, in every
+    // insertion mode where white space counts, with every line break read as a line feed.
+    let inputs = [
+        "<p>a</p>\n<p>\nb\n</p>\n\n",
+        "<p>a</p>\r\n<p>\r\nb\r\n</p>\r\n\r\n",
+        "<p>a\rb\r\rc\r\n\rd\n\re</p>\r",
+        "\r\n<!DOCTYPE html>\r\n<html>\r\n<head>\r\n<title>t</title>\r\n</head>\r\n<body>\r\nx",
+        "<table>\r\n<tr>\r\n<td>a\r\n</td>\r\n</tr>\r\nb\r\n</table>",
+        "<select>\r\n<option>a\r\n</select>",
+        "<pre>\r\na</pre><pre>\na</pre><pre>\r\n\r\na</pre><textarea>\r\nb</textarea>",
+        "<ul>\n<li>a\n<li>b\r\n</ul>\r\n</body>\r\n</html>\r\n\r\nafter",
+        "<frameset>\r\n<frame>\r\n</frameset>\r\n",
+        "a\r&amp;\r\n&lt;\n<b>\r\n</b>\r",
+    ];
+    for input in inputs {
+        let one_at_a_time = written(&parse(input, 1, true));
+        for chunk in [2, 3, 5, 7, CHUNK] {
+            assert_eq!(
+                written(&parse(input, chunk, true)),
+                one_at_a_time,
+                "chunks of {chunk}: {input:?}"
+            );
+        }
+    }
+    let tree = written(&parse("<p>a\r\nb\rc\n\r\nd\r</p>", CHUNK, true));
+    assert!(
+        tree.iter().any(|line| line.ends_with("\"a\nb\nc\n\nd\n\"")),
+        "{tree:?}"
+    );
+}

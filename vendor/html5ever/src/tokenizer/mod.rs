@@ -770,6 +770,14 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     // (nutgraf: a line feed starts a run like any other text character, as it
                     // continues one: the fast path counts it. Upstream took it alone, one
                     // character token per line break after a tag.)
+                    // (nutgraf: a CR LF pair is one line feed, so its CR is dropped here and
+                    // the LF starts the next run, where upstream emitted a one-character token
+                    // and took the LF alone in the next step. A CR alone, or the last character
+                    // of the chunk, still goes the per-character way.)
+                    if first_char == '\r' && front_buffer.as_bytes().get(1) == Some(&b'\n') {
+                        front_buffer.pop_front(1);
+                        continue;
+                    }
                     if matches!(first_char, '\r' | '\0' | '&' | '<') {
                         drop(front_buffer);
                         self.pop_except_from(input, set)
