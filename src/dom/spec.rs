@@ -327,3 +327,105 @@ fn line_breaks_taken_into_text_runs_parse_as_one_character_at_a_time() {
         "{tree:?}"
     );
 }
+
+#[test]
+fn character_references_read_whole_parse_as_one_character_at_a_time() {
+    // The tokenizer reads a reference that its chunk holds whole and that ends in `;` at once,
+    // and leaves the others (a reference without `;`, a prefix, a number the spec maps or
+    // rejects) to the character reference tokenizer. Fed one character at a time, every
+    // reference takes that tokenizer's way: both must build the same tree, in text and in
+    // attribute values, for every named reference and for numbers at each edge of the ranges.
+    let mut names: Vec<&str> = html5ever::data::NAMED_ENTITIES
+        .entries()
+        .filter(|(_, v)| v.0 != 0)
+        .map(|(k, _)| *k)
+        .collect();
+    names.sort_unstable();
+    let numbers = [
+        "#0;",
+        "#9;",
+        "#10;",
+        "#13;",
+        "#31;",
+        "#32;",
+        "#65;",
+        "#0065;",
+        "#00000065;",
+        "#126;",
+        "#127;",
+        "#128;",
+        "#150;",
+        "#159;",
+        "#160;",
+        "#8217;",
+        "#x41;",
+        "#X41;",
+        "#x7f;",
+        "#x80;",
+        "#x9F;",
+        "#xA0;",
+        "#xD7FF;",
+        "#xD800;",
+        "#xDFFF;",
+        "#xE000;",
+        "#xFDCF;",
+        "#xFDD0;",
+        "#xFDEF;",
+        "#xFDF0;",
+        "#xFFFD;",
+        "#xFFFE;",
+        "#xFFFF;",
+        "#x1FFFE;",
+        "#x1F600;",
+        "#x10FFFF;",
+        "#x110000;",
+        "#1114111;",
+        "#1114112;",
+        "#99999999;",
+        "#x;",
+        "#;",
+        "#12",
+        "#x41",
+        "#65a;",
+        "#xg;",
+    ];
+    let odd = [
+        "amp",
+        "ampx;",
+        "amp=",
+        "ampx",
+        "notin;",
+        "notit;",
+        "not;",
+        "noti",
+        "AMP;",
+        "bogus;",
+        ";",
+        " ",
+        "&",
+        "<",
+        "quot",
+        "nbsp;x",
+        "CounterClockwiseContourIntegral;",
+        "CounterClockwiseContourIntegralX;",
+    ];
+    let refs: Vec<&str> = names.iter().copied().chain(numbers).chain(odd).collect();
+    for group in refs.chunks(64) {
+        let text: String = group.iter().map(|r| format!("&{r}|")).collect();
+        let value: String = group
+            .iter()
+            .map(|r| format!("&{r}|").replace('"', ""))
+            .collect();
+        let input = format!(
+            "<p title=\"{value}\" data-x='{value}'>{text}</p><textarea>{text}</textarea><p a=&amp;b=&amp>"
+        );
+        let one_at_a_time = written(&parse(&input, 1, true));
+        for chunk in [3, 7, CHUNK] {
+            assert_eq!(
+                written(&parse(&input, chunk, true)),
+                one_at_a_time,
+                "chunks of {chunk}: {input:?}"
+            );
+        }
+    }
+}

@@ -587,11 +587,29 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         }
     }
 
-    fn start_consuming_character_reference(&self) {
+    fn start_consuming_character_reference(&self, input: &BufferQueue) {
         debug_assert!(
             self.char_ref_tokenizer.borrow().is_none(),
             "Nested character references are impossible"
         );
+
+        // nutgraf: a reference that the chunk holds whole and that needs no fix-up is read at
+        // once (`char_ref::whole_reference`); the character reference tokenizer took a step
+        // per character of it.
+        if !(self.opts.exact_errors || self.reconsume.get() || self.ignore_lf.get()) {
+            let whole = input.peek_front_chunk_mut().and_then(|mut front| {
+                let (char_ref, len) = char_ref::whole_reference(front.as_bytes())?;
+                front.pop_front(len as u32);
+                Some((char_ref, front.is_empty()))
+            });
+            if let Some((char_ref, emptied)) = whole {
+                if emptied {
+                    input.pop_front();
+                }
+                self.process_char_ref(char_ref);
+                return;
+            }
+        }
 
         let is_in_attribute = matches!(self.state.get(), states::AttributeValue(_));
         *self.char_ref_tokenizer.borrow_mut() = Some(CharRefTokenizer::new(is_in_attribute));
@@ -697,7 +715,7 @@ macro_rules! go (
 
     ( $me:ident : to $s:expr                  ) => ({ $me.state.set($s); return ProcessResult::Continue;                });
     ( $me:ident : reconsume $s:expr           ) => ({ $me.reconsume.set(true); go!($me: to $s);                                 });
-    ( $me:ident : consume_char_ref             ) => ({ $me.start_consuming_character_reference(); return ProcessResult::Continue;});
+    ( $me:ident : consume_char_ref $input:ident ) => ({ $me.start_consuming_character_reference($input); return ProcessResult::Continue;});
 
     // We have a default next state after emitting a tag, but the sink can override.
     ( $me:ident : emit_tag $s:ident ) => ({
@@ -811,7 +829,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     // ↪ U+0026 AMPERSAND (&)
                     FromSet('&') => {
                         // Set the return state to the data state. Switch to the character reference state.
-                        go!(self: consume_char_ref)
+                        go!(self: consume_char_ref input)
                     },
                     // ↪ U+003C LESS-THAN SIGN (<)
                     FromSet('<') => {
@@ -844,7 +862,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 match set_result {
                     // ↪ U+0026 AMPERSAND (&)
                     FromSet('&') => {
-                        go!(self: consume_char_ref)
+                        go!(self: consume_char_ref input)
                     },
                     // ↪ U+003C LESS-THAN SIGN (<)
                     FromSet('<') => {
@@ -1742,7 +1760,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     FromSet('&') => {
                         // Set the return state to the attribute value (double-quoted) state.
                         // Switch to the character reference state.
-                        go!(self: consume_char_ref)
+                        go!(self: consume_char_ref input)
                     },
                     // ↪ U+0000 NULL
                     FromSet('\0') => {
@@ -1777,7 +1795,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     FromSet('&') => {
                         // Set the return state to the attribute value (single-quoted) state.
                         // Switch to the character reference state.
-                        go!(self: consume_char_ref)
+                        go!(self: consume_char_ref input)
                     },
                     // ↪ U+0000 NULL
                     FromSet('\0') => {
@@ -1816,7 +1834,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     FromSet('&') => {
                         // Set the return state to the attribute value (unquoted) state.
                         // Switch to the character reference state.
-                        go!(self: consume_char_ref)
+                        go!(self: consume_char_ref input)
                     },
                     // ↪ U+003E GREATER-THAN SIGN (>)
                     FromSet('>') => {
