@@ -302,9 +302,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.reconsume.set(false);
             Some(self.current_char.get())
         } else {
-            input
-                .next()
-                .and_then(|c| self.get_preprocessed_char(c, input))
+            pop_char(input).and_then(|c| self.get_preprocessed_char(c, input))
         }
     }
 
@@ -317,7 +315,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             return self.get_char(input).map(FromSet);
         }
 
-        let d = input.pop_except_from(set);
+        let d = pop_run_or_char(input, set);
         trace!("got characters {d:?}");
         match d {
             Some(FromSet(c)) => self.get_preprocessed_char(c, input).map(FromSet),
@@ -690,6 +688,62 @@ fn push_lowercase(name: &mut StrTendril, run: &StrTendril) {
     } else {
         name.push_tendril(run);
     }
+}
+
+/// nutgraf: `input.next()`, with an ASCII character taken as one byte (the queue's `next`
+/// decodes the character after it too, to find where it ends).
+fn pop_char(input: &BufferQueue) -> Option<char> {
+    let (c, now_empty) = {
+        let mut front = input.peek_front_chunk_mut()?;
+        match front.as_bytes().first() {
+            Some(&b) if b.is_ascii() => {
+                // SAFETY: the first byte is a whole (ASCII) character, so the rest starts on a
+                // character boundary (`pop_front` would check that with a UTF-8 decoder).
+                unsafe { front.unsafe_pop_front(1) };
+                (char::from(b), front.is_empty())
+            },
+            _ => {
+                drop(front);
+                return input.next();
+            },
+        }
+    };
+    if now_empty {
+        input.pop_front();
+    }
+    Some(c)
+}
+
+/// nutgraf: `input.pop_except_from(set)`, with a character from the set taken as one byte: the
+/// set holds ASCII characters only.
+fn pop_run_or_char(input: &BufferQueue, set: SmallCharSet) -> Option<SetResult> {
+    let (result, now_empty) = {
+        let mut front = input.peek_front_chunk_mut()?;
+        let n = set.nonmember_prefix_len(&front);
+        if n > 0 {
+            // SAFETY: the run ends at the chunk's end or before a character of the set, which
+            // is ASCII: on a character boundary either way (as in the queue's own version).
+            let run = unsafe { front.unsafe_subtendril(0, n) };
+            unsafe { front.unsafe_pop_front(n) };
+            (NotFromSet(run), front.is_empty())
+        } else {
+            match front.as_bytes().first() {
+                Some(&b) if b.is_ascii() => {
+                    // SAFETY: as in `pop_char`.
+                    unsafe { front.unsafe_pop_front(1) };
+                    (FromSet(char::from(b)), front.is_empty())
+                },
+                _ => {
+                    drop(front);
+                    return input.pop_except_from(set);
+                },
+            }
+        }
+    };
+    if now_empty {
+        input.pop_front();
+    }
+    Some(result)
 }
 
 /// nutgraf: appends `run` to an attribute value; the first run is shared with the input
