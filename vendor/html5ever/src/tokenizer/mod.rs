@@ -144,7 +144,7 @@ pub struct Tokenizer<Sink> {
     current_tag_kind: Cell<TagKind>,
 
     /// Current tag name.
-    current_tag_name: RefCell<StrTendril>,
+    current_tag_name: RefCell<String>,
 
     /// Current tag is self-closing?
     current_tag_self_closing: Cell<bool>,
@@ -156,7 +156,7 @@ pub struct Tokenizer<Sink> {
     current_tag_attrs: RefCell<Vec<Attribute>>,
 
     /// Current attribute name.
-    current_attr_name: RefCell<StrTendril>,
+    current_attr_name: RefCell<String>,
 
     /// Current attribute value.
     current_attr_value: RefCell<StrTendril>,
@@ -203,11 +203,11 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             ignore_lf: Cell::new(false),
             discard_bom: Cell::new(discard_bom),
             current_tag_kind: Cell::new(StartTag),
-            current_tag_name: RefCell::new(StrTendril::new()),
+            current_tag_name: RefCell::new(String::new()),
             current_tag_self_closing: Cell::new(false),
             current_tag_had_duplicate_attributes: Cell::new(false),
             current_tag_attrs: RefCell::new(vec![]),
-            current_attr_name: RefCell::new(StrTendril::new()),
+            current_attr_name: RefCell::new(String::new()),
             current_attr_value: RefCell::new(StrTendril::new()),
             current_comment: RefCell::new(StrTendril::new()),
             current_doctype: RefCell::new(Doctype::default()),
@@ -515,7 +515,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
     fn create_tag(&self, kind: TagKind, c: char) {
         self.discard_tag();
-        self.current_tag_name.borrow_mut().push_char(c);
+        self.current_tag_name.borrow_mut().push(c);
         self.current_tag_kind.set(kind);
     }
 
@@ -532,7 +532,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
     fn create_attribute(&self, c: char) {
         self.finish_attribute();
 
-        self.current_attr_name.borrow_mut().push_char(c);
+        self.current_attr_name.borrow_mut().push(c);
     }
 
     fn finish_attribute(&self) {
@@ -647,13 +647,13 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 // Shorthand for common state machine behaviors.
 macro_rules! shorthand (
     ( $me:ident : create_tag $kind:ident $c:expr   ) => ( $me.create_tag($kind, $c)                           );
-    ( $me:ident : push_tag $c:expr                 ) => ( $me.current_tag_name.borrow_mut().push_char($c)     );
+    ( $me:ident : push_tag $c:expr                 ) => ( $me.current_tag_name.borrow_mut().push($c)          );
     ( $me:ident : discard_tag                      ) => ( $me.discard_tag()                                   );
     ( $me:ident : discard_char $input:expr         ) => ( $me.discard_char($input)                            );
     ( $me:ident : push_temp $c:expr                ) => ( $me.temp_buf.borrow_mut().push_char($c)             );
     ( $me:ident : clear_temp                       ) => ( $me.clear_temp_buf()                                );
     ( $me:ident : create_attr $c:expr              ) => ( $me.create_attribute($c)                            );
-    ( $me:ident : push_name $c:expr                ) => ( $me.current_attr_name.borrow_mut().push_char($c)    );
+    ( $me:ident : push_name $c:expr                ) => ( $me.current_attr_name.borrow_mut().push($c)         );
     ( $me:ident : push_value $c:expr               ) => ( $me.current_attr_value.borrow_mut().push_char($c)   );
     ( $me:ident : append_value $c:expr             ) => ( append_tendril(&mut $me.current_attr_value.borrow_mut(), $c));
     ( $me:ident : push_comment $c:expr             ) => ( $me.current_comment.borrow_mut().push_char($c)      );
@@ -681,13 +681,12 @@ macro_rules! sh_trace ( ( $me:ident : $($cmds:tt)* ) => ( shorthand!($me: $($cmd
 
 // A little DSL for sequencing shorthand actions.
 /// nutgraf: appends `run` to a tag or attribute name, ASCII-lowercased as the spec has each
-/// character of it (a run holds no character the name states treat otherwise).
-fn push_lowercase(name: &mut StrTendril, run: &StrTendril) {
-    if run.bytes().any(|b| b.is_ascii_uppercase()) {
-        name.push_slice(&run.to_ascii_lowercase());
-    } else {
-        name.push_tendril(run);
-    }
+/// character of it (a run holds no character the name states treat otherwise). The names are
+/// plain `String`s, cleared and reused from tag to tag: they only live until they are interned.
+fn push_lowercase(name: &mut String, run: &StrTendril) {
+    let start = name.len();
+    name.push_str(run);
+    name[start..].make_ascii_lowercase();
 }
 
 /// nutgraf: `input.next()`, with an ASCII character taken as one byte (the queue's `next`
