@@ -47,7 +47,6 @@ macro_rules! trace {
 }
 
 mod article;
-mod attrcap;
 mod clean;
 pub mod content;
 pub mod decode;

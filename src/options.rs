@@ -46,7 +46,8 @@ pub struct Limits {
     pub max_depth: usize,
     /// Most DOM nodes built; the rest of a larger document is not parsed (a truncated result).
     pub max_nodes: usize,
-    /// Most attributes read on one tag; the ones after are dropped before parsing.
+    /// Most attributes kept on one tag (a repeated name counts once); the ones after are
+    /// dropped as the tag is read.
     #[serde(default = "default_max_attributes")]
     pub max_attributes: usize,
     /// Most memory the parse tree and the arena laid out from it may take, in bytes (as

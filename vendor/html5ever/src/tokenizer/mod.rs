@@ -93,6 +93,12 @@ pub struct TokenizerOpts {
     /// FIXME: Can't use Tendril because we want TokenizerOpts
     /// to be Send.
     pub last_start_tag_name: Option<String>,
+
+    /// nutgraf: most attributes kept on one tag; the ones after are dropped as they are read,
+    /// before their names are interned or compared. The check for a duplicate attribute compares
+    /// each name with every one kept, so without a cap a tag of 200,000 attributes takes
+    /// minutes. Default: `None` (no cap).
+    pub max_attributes: Option<usize>,
 }
 
 impl Default for TokenizerOpts {
@@ -103,6 +109,7 @@ impl Default for TokenizerOpts {
             profile: false,
             initial_state: None,
             last_start_tag_name: None,
+            max_attributes: None,
         }
     }
 }
@@ -537,6 +544,16 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
     fn finish_attribute(&self) {
         if self.current_attr_name.borrow().is_empty() {
+            return;
+        }
+        // nutgraf: past the cap, the attribute is dropped (see `TokenizerOpts::max_attributes`).
+        if self
+            .opts
+            .max_attributes
+            .is_some_and(|max| self.current_tag_attrs.borrow().len() >= max)
+        {
+            self.current_attr_name.borrow_mut().clear();
+            self.current_attr_value.borrow_mut().clear();
             return;
         }
         let name = LocalName::from(&**self.current_attr_name.borrow());
@@ -3371,6 +3388,7 @@ mod test {
             profile: false,
             initial_state: None,
             last_start_tag_name: None,
+            max_attributes: None,
         };
         let vector = vec![
             StrTendril::from("<a>\n"),
@@ -3396,6 +3414,7 @@ mod test {
             profile: false,
             initial_state: None,
             last_start_tag_name: None,
+            max_attributes: None,
         };
         let vector = vec![
             StrTendril::from("<a>\r\n"),
