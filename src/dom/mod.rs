@@ -146,12 +146,18 @@ impl Document {
     /// The `class` and `id` values of element `i`, read in one pass over its attributes (what
     /// the name readers of cleaning and scoring look at).
     pub fn class_and_id(&self, i: Ix) -> [Option<&str>; 2] {
-        let mut out = [None, None];
+        self.attrs_named(i, ["class", "id"])
+    }
+
+    /// The values of attributes `names` of element `i`, each as [`Document::attr`] reads it,
+    /// in one pass over the element's attributes.
+    pub fn attrs_named<const K: usize>(&self, i: Ix, names: [&str; K]) -> [Option<&str>; K] {
+        let mut out = [None; K];
         for (name, value) in self.attrs(i) {
-            match name {
-                "class" => out[0] = out[0].or(Some(value)),
-                "id" => out[1] = out[1].or(Some(value)),
-                _ => {}
+            for (want, slot) in names.iter().zip(out.iter_mut()) {
+                if slot.is_none() && name.len() == want.len() && name == *want {
+                    *slot = Some(value);
+                }
             }
         }
         out

@@ -25,6 +25,8 @@ fn class_and_id_are_read_as_attr_reads_them() {
     );
     for i in 0..d.len() {
         assert_eq!(d.class_and_id(i), [d.attr(i, "class"), d.attr(i, "id")]);
+        let names = ["title", "id", "class", "href", "titles"];
+        assert_eq!(d.attrs_named(i, names), names.map(|n| d.attr(i, n)));
     }
     let div = d.find_tag("div").unwrap_or(0);
     assert_eq!(d.class_and_id(div), [Some("post body"), Some("main")]);

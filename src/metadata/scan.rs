@@ -432,10 +432,11 @@ pub fn scan(doc: &Document) -> Page {
             _ => {}
         }
         if p.body.is_some() && tag != "meta" && tag != "link" {
-            if doc.attr(i, "itemprop").is_some() && p.itemprops.len() < MAX_CANDIDATES * 4 {
+            let [prop, rel, class, id] = doc.attrs_named(i, ["itemprop", "rel", "class", "id"]);
+            if prop.is_some() && p.itemprops.len() < MAX_CANDIDATES * 4 {
                 p.itemprops.push(i);
             }
-            let rel = doc.attr(i, "rel").unwrap_or("");
+            let rel = rel.unwrap_or("");
             if tag == "a"
                 && rel
                     .split_whitespace()
@@ -444,9 +445,7 @@ pub fn scan(doc: &Document) -> Page {
             {
                 p.tag_links.push(i);
             }
-            let class = doc.attr(i, "class").unwrap_or("");
-            let id = doc.attr(i, "id").unwrap_or("");
-            let prop = doc.attr(i, "itemprop").unwrap_or("");
+            let (class, id, prop) = (class.unwrap_or(""), id.unwrap_or(""), prop.unwrap_or(""));
             let (class_byline, class_date, class_headline) = words.of(class);
             let (id_byline, id_date, id_headline) = words.of(id);
             if (class_headline || id_headline) && p.headlines.len() < MAX_CANDIDATES / 2 {
