@@ -429,3 +429,73 @@ fn character_references_read_whole_parse_as_one_character_at_a_time() {
         }
     }
 }
+
+#[test]
+fn tags_read_whole_parse_as_one_character_at_a_time() {
+    // The tokenizer reads a plain tag (ASCII names, values without references, CRs or NULs,
+    // the whole tag in the chunk) at once, and leaves every other tag to its per-character
+    // states. Fed one character at a time, every tag takes those states: both must build the
+    // same tree, for tags on each side of every condition of the plain reading.
+    let attrs = [
+        "",
+        " a=1",
+        " A=\"X y\"",
+        " b='c d'",
+        " c",
+        " d e",
+        " f = 'g' ",
+        " h=i/",
+        " j=\"k\"/",
+        " l=\"m\nn\"",
+        " o=\"p&amp;q\"",
+        " r=s&amp;t",
+        " u=\"v\rw\"",
+        " x=\"é\"",
+        " y=é",
+        " z=a`b",
+        " z=a=b",
+        " z=a\"b",
+        " z=a<b",
+        " q=\"a\"b=c",
+        " é=1",
+        " a\"b=1",
+        " a<b=1",
+        " =a",
+        " a=",
+        " a= >",
+        " / a",
+        " a/b",
+        " a=1 a=2",
+        "\x0Ca=1\n",
+        "\r\na=1",
+        " data-x=\"{}\"",
+    ];
+    let names = [
+        "div", "DiV", "svg", "path", "td", "script", "a", "b:c", "h1", "p\u{e9}",
+    ];
+    let mut inputs = Vec::new();
+    for name in names {
+        for a in attrs {
+            for end in [">", "/>", " />", ""] {
+                inputs.push(format!("<table><{name}{a}{end}x</{name}{a}>y"));
+                inputs.push(format!("<svg><{name}{a}{end}x</{name}>y</svg>"));
+                inputs.push(format!("<p><{name}{a}{end}x</{name} >y</p>"));
+            }
+        }
+    }
+    let many: String = (0..40).map(|i| format!(" a{i}={i}")).collect();
+    inputs.push(format!("<div{many}>x</div>"));
+    inputs.push(format!("<div{many}/><p>x"));
+    inputs.push("<div\ta=1\n\x0Cb='2'>x</div\n>".to_string());
+    inputs.push("<b>x</ b><i>y</i x=1><u>z</u/>".to_string());
+    for input in &inputs {
+        let one_at_a_time = written(&parse(input, 1, true));
+        for chunk in [5, CHUNK] {
+            assert_eq!(
+                written(&parse(input, chunk, true)),
+                one_at_a_time,
+                "chunks of {chunk}: {input:?}"
+            );
+        }
+    }
+}

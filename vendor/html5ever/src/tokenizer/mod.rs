@@ -39,6 +39,7 @@ use crate::{Attribute, LocalName, QualName, SmallCharSet};
 
 mod char_ref;
 mod interface;
+mod plain_tag;
 pub mod states;
 
 /// The result of invoking the tokenizer once.
@@ -513,6 +514,56 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         self.process_token_and_continue(CommentToken(comment));
     }
 
+    /// nutgraf: reads the tag after a `<` at once when the front chunk holds all of it and it is
+    /// plain (`plain_tag::scan`): sets the tag and its attributes with the calls the tag states
+    /// make, in their order, and emits it. `None` (nothing consumed) leaves it to those states.
+    fn plain_tag(&self, input: &BufferQueue) -> Option<ProcessResult<Sink::Handle>> {
+        if self.opts.exact_errors || self.reconsume.get() || self.ignore_lf.get() {
+            return None;
+        }
+        let emptied = {
+            let mut front = input.peek_front_chunk_mut()?;
+            let tag = plain_tag::scan(front.as_bytes())?;
+            // Names are ASCII (the scan let no other byte through), lowercased as the states do.
+            let lower = |(start, end): (u32, u32), out: &mut String| {
+                out.clear();
+                let bytes = front.as_bytes().get(start as usize..end as usize);
+                out.extend(
+                    bytes
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|c| char::from(c.to_ascii_lowercase())),
+                );
+            };
+            self.discard_tag();
+            self.current_tag_kind
+                .set(if tag.end { EndTag } else { StartTag });
+            lower(tag.name, &mut self.current_tag_name.borrow_mut());
+            for &(name, (start, end)) in &tag.attrs[..tag.n_attrs] {
+                self.finish_attribute();
+                lower(name, &mut self.current_attr_name.borrow_mut());
+                *self.current_attr_value.borrow_mut() = if end > start {
+                    // SAFETY: a value lies between ASCII bytes (quotes, `=`, white space, `>`),
+                    // so both of its ends are character boundaries.
+                    unsafe { front.unsafe_subtendril(start, end - start) }
+                } else {
+                    StrTendril::new()
+                };
+            }
+            self.current_tag_self_closing.set(tag.self_closing);
+            self.current_line
+                .set(self.current_line.get() + tag.newlines);
+            // SAFETY: the tag ends with its ASCII `>`, within the chunk.
+            unsafe { front.unsafe_pop_front(tag.len) };
+            front.is_empty()
+        };
+        if emptied {
+            input.pop_front();
+        }
+        self.state.set(states::Data);
+        Some(self.emit_current_tag())
+    }
+
     fn discard_tag(&self) {
         self.current_tag_name.borrow_mut().clear();
         self.current_tag_self_closing.set(false);
@@ -903,6 +954,10 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     },
                     // ↪ U+003C LESS-THAN SIGN (<)
                     FromSet('<') => {
+                        // (nutgraf: a plain tag is read whole, see `plain_tag`.)
+                        if let Some(result) = self.plain_tag(input) {
+                            return result;
+                        }
                         // Switch to the tag open state.
                         go!(self: to State::TagOpen)
                     },
