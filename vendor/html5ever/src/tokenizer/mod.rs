@@ -189,6 +189,9 @@ pub struct Tokenizer<Sink> {
 
     /// Track current line
     current_line: Cell<u64>,
+
+    /// nutgraf: where the attributes of the tag `plain_tag` reads lie (kept from tag to tag).
+    plain_attrs: RefCell<Vec<plain_tag::Attr>>,
 }
 
 impl<Sink: TokenSink> Tokenizer<Sink> {
@@ -224,6 +227,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             state_profile: RefCell::new(BTreeMap::new()),
             time_in_sink: Cell::new(0),
             current_line: Cell::new(1),
+            plain_attrs: RefCell::new(Vec::with_capacity(plain_tag::MAX_ATTRS)),
         }
     }
 
@@ -523,7 +527,8 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         }
         let emptied = {
             let mut front = input.peek_front_chunk_mut()?;
-            let tag = plain_tag::scan(front.as_bytes())?;
+            let mut attrs = self.plain_attrs.borrow_mut();
+            let tag = plain_tag::scan(front.as_bytes(), &mut attrs)?;
             // Names are ASCII (the scan let no other byte through), lowercased as the states do.
             let lower = |(start, end): (u32, u32), out: &mut String| {
                 out.clear();
@@ -539,7 +544,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.current_tag_kind
                 .set(if tag.end { EndTag } else { StartTag });
             lower(tag.name, &mut self.current_tag_name.borrow_mut());
-            for &(name, (start, end)) in &tag.attrs[..tag.n_attrs] {
+            for &(name, (start, end)) in attrs.iter() {
                 self.finish_attribute();
                 lower(name, &mut self.current_attr_name.borrow_mut());
                 *self.current_attr_value.borrow_mut() = if end > start {

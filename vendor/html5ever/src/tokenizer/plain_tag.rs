@@ -11,15 +11,16 @@
 /// Most attributes of a tag read at once.
 pub(super) const MAX_ATTRS: usize = 32;
 
-/// Where the parts of a plain tag lie in the bytes after its `<`.
+/// An attribute's name bytes and value bytes (an empty range for no value).
+pub(super) type Attr = ((u32, u32), (u32, u32));
+
+/// Where the parts of a plain tag lie in the bytes after its `<` (its attributes are in the
+/// list given to `scan`).
 pub(super) struct PlainTag {
     /// An end tag (`</name`).
     pub(super) end: bool,
     /// The name's bytes.
     pub(super) name: (u32, u32),
-    /// Each attribute's name bytes and value bytes (an empty range for no value).
-    pub(super) attrs: [((u32, u32), (u32, u32)); MAX_ATTRS],
-    pub(super) n_attrs: usize,
     pub(super) self_closing: bool,
     /// The bytes the tag takes, up to and with its `>`.
     pub(super) len: u32,
@@ -36,13 +37,13 @@ fn is_name_byte(b: u8) -> bool {
     b.is_ascii_graphic() && !matches!(b, b'/' | b'>' | b'=' | b'"' | b'\'' | b'<')
 }
 
-/// The plain tag at the start of `b` (the bytes after a `<`), if it is one.
-pub(super) fn scan(b: &[u8]) -> Option<PlainTag> {
+/// The plain tag at the start of `b` (the bytes after a `<`), if it is one, with its
+/// attributes in `attrs` (cleared first).
+pub(super) fn scan(b: &[u8], attrs: &mut Vec<Attr>) -> Option<PlainTag> {
+    attrs.clear();
     let mut t = PlainTag {
         end: false,
         name: (0, 0),
-        attrs: [((0, 0), (0, 0)); MAX_ATTRS],
-        n_attrs: 0,
         self_closing: false,
         len: 0,
         newlines: 0,
@@ -62,6 +63,7 @@ pub(super) fn scan(b: &[u8]) -> Option<PlainTag> {
     t.name = (start as u32, i as u32);
     loop {
         while is_space(*b.get(i)?) {
+            t.newlines += u64::from(b[i] == b'\n');
             i += 1;
         }
         match *b.get(i)? {
@@ -80,7 +82,7 @@ pub(super) fn scan(b: &[u8]) -> Option<PlainTag> {
             c if is_name_byte(c) => {},
             _ => return None,
         }
-        if t.n_attrs == MAX_ATTRS {
+        if attrs.len() == MAX_ATTRS {
             return None;
         }
         let name_start = i;
@@ -89,12 +91,14 @@ pub(super) fn scan(b: &[u8]) -> Option<PlainTag> {
         }
         let name = (name_start as u32, i as u32);
         while is_space(*b.get(i)?) {
+            t.newlines += u64::from(b[i] == b'\n');
             i += 1;
         }
         let mut value = (i as u32, i as u32);
         if *b.get(i)? == b'=' {
             i += 1;
             while is_space(*b.get(i)?) {
+                t.newlines += u64::from(b[i] == b'\n');
                 i += 1;
             }
             match *b.get(i)? {
@@ -105,7 +109,10 @@ pub(super) fn scan(b: &[u8]) -> Option<PlainTag> {
                         match *b.get(i)? {
                             c if c == quote => break,
                             b'&' | b'\0' | b'\r' => return None,
-                            _ => i += 1,
+                            c => {
+                                t.newlines += u64::from(c == b'\n');
+                                i += 1;
+                            },
                         }
                     }
                     value = (value_start as u32, i as u32);
@@ -131,10 +138,8 @@ pub(super) fn scan(b: &[u8]) -> Option<PlainTag> {
                 },
             }
         }
-        t.attrs[t.n_attrs] = (name, value);
-        t.n_attrs += 1;
+        attrs.push((name, value));
     }
     t.len = u32::try_from(i).ok()?;
-    t.newlines = b[..i].iter().filter(|&&c| c == b'\n').count() as u64;
     Some(t)
 }
