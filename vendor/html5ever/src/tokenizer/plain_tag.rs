@@ -105,16 +105,15 @@ pub(super) fn scan(b: &[u8], attrs: &mut Vec<Attr>) -> Option<PlainTag> {
                 quote @ (b'"' | b'\'') => {
                     i += 1;
                     let value_start = i;
-                    loop {
-                        match *b.get(i)? {
-                            c if c == quote => break,
-                            b'&' | b'\0' | b'\r' => return None,
-                            c => {
-                                t.newlines += u64::from(c == b'\n');
-                                i += 1;
-                            },
-                        }
+                    // The value runs to the closing quote, with no `&`, CR or NUL on the way.
+                    let rest = b.get(i..)?;
+                    let end = memchr::memchr3(quote, b'&', b'\r', rest)?;
+                    let v = rest.get(..end)?;
+                    if rest.get(end) != Some(&quote) || memchr::memchr(b'\0', v).is_some() {
+                        return None;
                     }
+                    t.newlines += memchr::memchr_iter(b'\n', v).count() as u64;
+                    i += end;
                     value = (value_start as u32, i as u32);
                     i += 1;
                     // After a quoted value: white space, `/` or `>`.
