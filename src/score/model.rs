@@ -54,27 +54,53 @@ pub(crate) struct Thresholds {
     pub nothing: [f32; 3],
 }
 
-/// A node of a loaded forest: an inner node sends a row to `left` when `row[feature] <=
-/// threshold`, else to `right`; a leaf sends every row to itself (both children are the leaf),
-/// so that walks of different lengths can step side by side the same number of times.
-#[derive(Clone, Copy)]
+/// Most nodes (inner nodes and leaves) of one tree: 32 leaves and 31 inner nodes fit, more than
+/// `quality/train.py` grows (31 leaves).
+const TREE_SLOTS: usize = 64;
+
+/// A node of a loaded tree: an inner node sends a row to slot `left` when `row[feature] <=
+/// threshold`, else to slot `right`; a leaf sends every row to itself (both children are the
+/// leaf), so that walks of different lengths can step side by side the same number of times.
+#[derive(Clone, Copy, Default)]
 struct Node {
-    feature: u16,
     threshold: f32,
-    left: u32,
-    right: u32,
+    feature: u16,
+    left: u8,
+    right: u8,
+}
+
+/// One tree in a fixed block of [`TREE_SLOTS`] slots: the root in slot 0, the file's inner nodes
+/// in their places, then its leaves. A slot index is read modulo the block's size, so that the
+/// walk needs no bounds check (every index is in range already: the parser checks it).
+struct Tree {
+    nodes: [Node; TREE_SLOTS],
+    /// The value of each slot that is a leaf (0 for inner nodes and unused slots).
+    values: [f32; TREE_SLOTS],
+    /// The most steps a walk from the root takes to reach a leaf.
+    depth: u32,
+}
+
+impl Tree {
+    /// The slot a row at slot `c` goes to next.
+    #[inline(always)]
+    fn step<const W: usize>(&self, c: u8, row: &[f32; W]) -> u8 {
+        let n = self.nodes[usize::from(c) % TREE_SLOTS];
+        // Every feature is in the row (the parser checks it); NaN, were one not, would go
+        // right as a NaN feature does.
+        let x = row.get(usize::from(n.feature)).copied();
+        if x.unwrap_or(f32::NAN) <= n.threshold {
+            n.left
+        } else {
+            n.right
+        }
+    }
 }
 
 /// One sum of trees.
 #[derive(Default)]
 struct Forest {
     base: f32,
-    /// Each tree's root (an index into `nodes`) and its depth: the most steps a walk from the
-    /// root takes to reach a leaf.
-    trees: Vec<(u32, u32)>,
-    nodes: Vec<Node>,
-    /// The value of each node of `nodes` that is a leaf (0 for inner nodes).
-    values: Vec<f32>,
+    trees: Vec<Tree>,
 }
 
 /// A loaded model: the first forest scores each block from its own features; the second,
@@ -134,6 +160,12 @@ impl Forest {
             if t.leaf.is_empty() {
                 return Err("a tree without leaves".into());
             }
+            if k + t.leaf.len() > TREE_SLOTS {
+                return Err(format!(
+                    "a tree has more than {TREE_SLOTS} nodes (at most {} leaves)",
+                    TREE_SLOTS / 2
+                ));
+            }
             let in_range = |c: i32| {
                 if c < 0 {
                     ((!c) as usize) < t.leaf.len()
@@ -152,42 +184,38 @@ impl Forest {
                     return Err("a tree's child precedes its parent".into());
                 }
             }
-            // Inner nodes keep their places; leaf `i` of the file follows them as node `k + i`.
-            let node0 = m.nodes.len() as u32;
-            let global = |c: i32| {
-                node0
-                    + if c < 0 {
-                        (k as u32) + (!c) as u32
-                    } else {
-                        c as u32
-                    }
-            };
+            // Inner nodes keep their places; leaf `i` of the file follows them in slot `k + i`
+            // (fewer than TREE_SLOTS slots in all, as checked above).
+            let slot = |c: i32| (if c < 0 { k + (!c) as usize } else { c as usize }) as u8;
             // Children come after their parents: one pass forward finds every node's depth.
-            let mut depth = vec![0u32; k + t.leaf.len()];
+            let mut depth = [0u32; TREE_SLOTS];
             for j in 0..k {
                 for c in [t.left[j], t.right[j]] {
-                    let c = (global(c) - node0) as usize;
+                    let c = usize::from(slot(c));
                     depth[c] = depth[c].max(depth[j] + 1);
                 }
             }
-            // The root is the tree's first node: its first inner node, or its only leaf.
-            m.trees
-                .push((node0, depth.iter().copied().max().unwrap_or(0)));
-            m.nodes.extend((0..k).map(|j| Node {
-                feature: t.feature[j],
-                threshold: t.threshold[j],
-                left: global(t.left[j]),
-                right: global(t.right[j]),
-            }));
-            m.values.extend(std::iter::repeat_n(0.0, k));
-            let leaf0 = m.nodes.len() as u32;
-            m.nodes.extend((leaf0..).take(t.leaf.len()).map(|i| Node {
-                feature: 0,
-                threshold: 0.0,
-                left: i,
-                right: i,
-            }));
-            m.values.extend(t.leaf);
+            let mut tree = Tree {
+                nodes: [Node::default(); TREE_SLOTS],
+                values: [0.0; TREE_SLOTS],
+                depth: depth.iter().copied().max().unwrap_or(0),
+            };
+            // The root is slot 0: the tree's first inner node, or its only leaf.
+            for j in 0..k {
+                tree.nodes[j] = Node {
+                    feature: t.feature[j],
+                    threshold: t.threshold[j],
+                    left: slot(t.left[j]),
+                    right: slot(t.right[j]),
+                };
+            }
+            for (i, &value) in t.leaf.iter().enumerate() {
+                let at = k + i;
+                tree.nodes[at].left = at as u8;
+                tree.nodes[at].right = at as u8;
+                tree.values[at] = value;
+            }
+            m.trees.push(tree);
         }
         Ok(m)
     }
@@ -202,22 +230,31 @@ impl Forest {
         // overlap those waits.
         const LANES: usize = 8;
         let mut sums = vec![self.base; rows.len()];
-        for &(root, depth) in &self.trees {
-            for (sums, rows) in sums.chunks_mut(LANES).zip(rows.chunks(LANES)) {
-                let mut c = [root; LANES];
-                for _ in 0..depth {
+        for tree in &self.trees {
+            let mut sum_chunks = sums.chunks_exact_mut(LANES);
+            let mut row_chunks = rows.chunks_exact(LANES);
+            for (sums, rows) in (&mut sum_chunks).zip(&mut row_chunks) {
+                // A whole batch: its lanes are a fixed number, stepped in an unrolled loop.
+                let mut c = [0u8; LANES];
+                for _ in 0..tree.depth {
                     for (c, row) in c.iter_mut().zip(rows) {
-                        let n = &self.nodes[*c as usize];
-                        *c = if row[n.feature as usize] <= n.threshold {
-                            n.left
-                        } else {
-                            n.right
-                        };
+                        *c = tree.step(*c, row);
                     }
                 }
                 for (sum, &c) in sums.iter_mut().zip(&c) {
-                    *sum += self.values[c as usize];
+                    *sum += tree.values[usize::from(c) % TREE_SLOTS];
                 }
+            }
+            for (sum, row) in sum_chunks
+                .into_remainder()
+                .iter_mut()
+                .zip(row_chunks.remainder())
+            {
+                let mut c = 0u8;
+                for _ in 0..tree.depth {
+                    c = tree.step(c, row);
+                }
+                *sum += tree.values[usize::from(c) % TREE_SLOTS];
             }
         }
         sums
@@ -501,5 +538,25 @@ mod tests {
             "first": {"base": 0.0, "trees": []}
         });
         assert!(Model::parse(&other.to_string()).is_err());
+    }
+
+    #[test]
+    fn a_tree_larger_than_its_block_of_slots_is_refused() {
+        // A chain of 32 inner nodes has 33 leaves: 65 nodes, one more than a tree may hold.
+        let k = 32i32;
+        let tree = serde_json::json!({
+            "feature": vec![0; k as usize],
+            "threshold": vec![0.5; k as usize],
+            "left": (0..k).map(|j| if j + 1 < k { j + 1 } else { !k }).collect::<Vec<_>>(),
+            "right": (0..k).map(|j| !j).collect::<Vec<_>>(),
+            "leaf": vec![0.0; k as usize + 1],
+        });
+        let json = serde_json::json!({
+            "features": names(),
+            "thresholds": {"balanced": [0.5, 0.5, 0.5], "precision": [0.5, 0.5, 0.5], "recall": [0.5, 0.5, 0.5]},
+            "first": {"base": 0.0, "trees": [tree]}
+        });
+        let err = Model::parse(&json.to_string()).err().unwrap_or_default();
+        assert!(err.contains("more than 64 nodes"), "{err}");
     }
 }
