@@ -532,13 +532,8 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             // Names are ASCII (the scan let no other byte through), lowercased as the states do.
             let lower = |(start, end): (u32, u32), out: &mut String| {
                 out.clear();
-                let bytes = front.as_bytes().get(start as usize..end as usize);
-                out.extend(
-                    bytes
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|c| char::from(c.to_ascii_lowercase())),
-                );
+                out.push_str(front.get(start as usize..end as usize).unwrap_or_default());
+                out.make_ascii_lowercase();
             };
             self.discard_tag();
             self.current_tag_kind
