@@ -187,12 +187,10 @@ impl Document {
 
     /// All text under node `i` (including `i` itself if it is a text node), concatenated.
     pub fn text_content(&self, i: Ix) -> String {
-        let mut s = String::new();
-        for j in i..self.nodes[i].end {
-            if let Some(t) = self.text(j) {
-                s.push_str(t);
-            }
-        }
+        // Sized first: the text is copied once, not again each time the string grows.
+        let texts = || (i..self.nodes[i].end).filter_map(|j| self.text(j));
+        let mut s = String::with_capacity(texts().map(str::len).sum());
+        texts().for_each(|t| s.push_str(t));
         s
     }
 
