@@ -479,12 +479,9 @@ fn a_summary_line_ends_the_run_on_stderr_unless_quiet() {
     assert_eq!(json_lines(&q).len(), 4);
 }
 
-#[test]
-fn a_document_over_max_bytes_is_an_error_record_but_the_batch_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let paths = three_pages(dir.path());
-    let big = dir.path().join("big.html");
-    std::fs::write(&big, ARTICLE.repeat(20)).unwrap();
+/// Runs `big` (over 2K) then a good page with `--max-bytes 2K`: the first is an error record
+/// that names the option, the second is extracted, and the exit status says a document failed.
+fn over_max_bytes_then_a_page(big: &Path, page: &str) {
     let o = nutgraf(
         &[
             "--format",
@@ -492,7 +489,7 @@ fn a_document_over_max_bytes_is_an_error_record_but_the_batch_goes_on() {
             "--max-bytes",
             "2K",
             big.to_str().unwrap(),
-            &paths[0],
+            page,
         ],
         None,
     );
@@ -502,9 +499,30 @@ fn a_document_over_max_bytes_is_an_error_record_but_the_batch_goes_on() {
         "every input was read, a document failed"
     );
     let recs = json_lines(&o);
+    assert_eq!(recs[0]["source"], big.to_str().unwrap());
     assert!(recs[0]["error"].as_str().unwrap().contains("--max-bytes"));
     assert_eq!(recs[1]["title"], "Walk number 1");
     assert!(String::from_utf8_lossy(&o.stderr).contains("1 failed"));
+}
+
+#[test]
+fn a_document_over_max_bytes_is_an_error_record_but_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let big = dir.path().join("big.html");
+    std::fs::write(&big, ARTICLE.repeat(20)).unwrap();
+    over_max_bytes_then_a_page(&big, &paths[0]);
+}
+
+#[test]
+fn a_gzipped_page_that_inflates_past_max_bytes_is_an_error_record_but_the_batch_goes_on() {
+    // Small on disk, over the limit once inflated: refused as a plain page of that size is.
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let big = dir.path().join("big.html.gz");
+    write_gz(&big, ARTICLE.repeat(20).as_bytes());
+    assert!(std::fs::metadata(&big).unwrap().len() < 2048);
+    over_max_bytes_then_a_page(&big, &paths[0]);
 }
 
 #[test]

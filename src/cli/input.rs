@@ -13,8 +13,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Doc {
     /// Where it came from: the path, `-` for standard input, `path#record-id` in a WARC file.
     pub source: String,
-    /// The raw page bytes.
+    /// The raw page bytes (a gzip stream of them when `gzipped`).
     pub bytes: Vec<u8>,
+    /// `bytes` are a gzipped page, left for the worker to inflate ([`inflate`]): the reader
+    /// only reads files, and the inflating is spread over the workers.
+    pub gzipped: bool,
     /// The page's address when the input says it (overrides `--url`).
     pub url: Option<String>,
     /// The transport charset when the input says it (overrides `--charset`).
@@ -343,12 +346,16 @@ impl Reader<'_> {
     /// Reads a file held in memory: gzip or not, WARC or a single page.
     fn read_bytes(&mut self, source: String, data: Vec<u8>) -> bool {
         if data.starts_with(&[0x1f, 0x8b]) {
-            // The gzip trailer gives the (last member's) size modulo 4 GiB: a hint for the
-            // page's buffer, bounded by what deflate can expand to (1032-fold).
-            let hint = data
-                .last_chunk::<4>()
-                .map_or(0, |t| u64::from(u32::from_le_bytes(*t)))
-                .min((data.len() as u64).saturating_mul(1032));
+            if !gzipped_warc(&data) {
+                // A gzipped page: the worker inflates it.
+                return self.emit(Item::Doc(Doc {
+                    source,
+                    bytes: data,
+                    gzipped: true,
+                    ..Doc::default()
+                }));
+            }
+            let hint = inflated_size_hint(&data);
             let gz = flate2::bufread::MultiGzDecoder::new(&data[..]);
             // A small buffer: it only has to show whether the text is a WARC file (a page is
             // read past it, straight into its own buffer).
@@ -490,6 +497,44 @@ fn list_line(line: &[u8]) -> Option<&[u8]> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     (!line.trim_ascii().is_empty()).then_some(line)
+}
+
+/// Whether gzipped `data` holds a WARC file (its first inflated bytes say `WARC/`), which the
+/// reader splits into records itself. A stream that does not inflate that far is no WARC file
+/// either: as a page, it fails in the worker with the reading error.
+fn gzipped_warc(data: &[u8]) -> bool {
+    let mut head = [0u8; 5];
+    let mut gz = flate2::bufread::MultiGzDecoder::new(data);
+    gz.read_exact(&mut head).is_ok() && &head == b"WARC/"
+}
+
+/// The size a gzipped page inflates to, as its gzip trailer gives it (the last member's size
+/// modulo 4 GiB): a hint for the page's buffer, bounded by what deflate can expand to (1032-fold).
+fn inflated_size_hint(data: &[u8]) -> u64 {
+    data.last_chunk::<4>()
+        .map_or(0, |t| u64::from(u32::from_le_bytes(*t)))
+        .min((data.len() as u64).saturating_mul(1032))
+}
+
+/// Inflates a gzipped document's bytes in place (the worker's part of reading it). Fails, as
+/// reading it would have, with a document over `max_bytes` (an error that leaves the input
+/// readable: `false`) or a stream that does not inflate (`true`: unreadable).
+pub fn inflate(doc: &mut Doc, max_bytes: u64) -> Result<(), (String, bool)> {
+    if !doc.gzipped {
+        return Ok(());
+    }
+    let hint = inflated_size_hint(&doc.bytes).min(max_bytes);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    let gz = flate2::bufread::MultiGzDecoder::new(&doc.bytes[..]);
+    match gz.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
+        Ok(n) if n as u64 > max_bytes => Err((too_large(max_bytes), false)),
+        Ok(_) => {
+            doc.bytes = bytes;
+            doc.gzipped = false;
+            Ok(())
+        }
+        Err(e) => Err((format!("cannot read: {e}"), true)),
+    }
 }
 
 fn too_large(limit: u64) -> String {

@@ -1,5 +1,6 @@
-//! The command line: one reader thread, `--jobs` extraction workers under a watchdog, and a
-//! writer that puts results back in input order. A bounded window of documents in flight keeps
+//! The command line: one reader thread (it reads files and splits WARC files into records; the
+//! workers inflate gzipped pages), `--jobs` extraction workers under a watchdog, and a writer
+//! that puts results back in input order. A bounded window of documents in flight keeps
 //! memory flat however many inputs there are. An interrupt stops the reading, lets the
 //! documents under way finish and writes only whole records.
 
@@ -139,6 +140,8 @@ struct Shared {
     /// Documents handed on so far.
     emitted: AtomicU64,
     timeout: Option<Duration>,
+    /// Largest document accepted, in bytes (a worker inflates a gzipped page up to it).
+    max_bytes: u64,
     work: Mutex<mpsc::Receiver<(u64, usize, Item)>>,
     out: mpsc::Sender<Msg>,
     slots: Mutex<Vec<Arc<Mutex<Slot>>>>,
@@ -221,6 +224,7 @@ fn execute(
         // The library stops a document at the time limit itself; the watchdog is the last
         // resort for one that somehow does not.
         timeout: timeout.map(|t| t.saturating_mul(2).saturating_add(Duration::from_secs(1))),
+        max_bytes: args.max_bytes,
         work: Mutex::new(work_rx),
         out: out_tx,
         slots: Mutex::new(Vec::new()),
@@ -477,7 +481,20 @@ fn process(sh: &Shared, item: Item) -> (String, Outcome) {
             };
             (sh.style.failure(&doc, &error), Outcome::Uncounted)
         }
-        Item::Doc(doc) => extract(sh, doc),
+        Item::Doc(mut doc) => match input::inflate(&mut doc, sh.max_bytes) {
+            Ok(()) => extract(sh, doc),
+            Err((error, unreadable)) => {
+                doc.bytes = Vec::new();
+                process(
+                    sh,
+                    Item::Failed {
+                        doc,
+                        error,
+                        unreadable,
+                    },
+                )
+            }
+        },
     }
 }
 
