@@ -355,11 +355,8 @@ impl Reader<'_> {
                     ..Doc::default()
                 }));
             }
-            let hint = inflated_size_hint(&data);
             let gz = flate2::bufread::MultiGzDecoder::new(&data[..]);
-            // A small buffer: it only has to show whether the text is a WARC file (a page is
-            // read past it, straight into its own buffer).
-            return self.read_plain(source, BufReader::with_capacity(16 * 1024, gz), hint);
+            return self.read_warc(source, BufReader::with_capacity(256 * 1024, gz));
         }
         if data.starts_with(b"WARC/") {
             return self.read_warc(source, &data[..]);
@@ -391,33 +388,24 @@ impl Reader<'_> {
             self.read_plain(
                 source,
                 BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(r)),
-                0,
             )
         } else {
-            self.read_plain(source, r, 0)
+            self.read_plain(source, r)
         }
     }
 
-    /// Reads a WARC file or a page; `hint` is the page's expected size (0 when unknown), so
-    /// that its buffer is allocated once.
-    fn read_plain(&mut self, source: String, mut r: impl BufRead, hint: u64) -> bool {
+    /// Reads a stream that holds a WARC file or a page.
+    fn read_plain(&mut self, source: String, mut r: impl BufRead) -> bool {
         match r.fill_buf() {
             Ok(b) if b.starts_with(b"WARC/") => self.read_warc(source, r),
-            Ok(_) => self.read_page(source, r, hint),
-            Err(e) => self.fail(source, format!("cannot read: {e}"), true),
-        }
-    }
-
-    fn read_page(&mut self, source: String, r: impl Read, hint: u64) -> bool {
-        let limit = self.max_bytes;
-        let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
-        match r.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
-            Ok(n) if n as u64 > limit => self.fail(source, too_large(limit), false),
-            Ok(_) => self.emit(Item::Doc(Doc {
-                source,
-                bytes,
-                ..Doc::default()
-            })),
+            Ok(_) => match read_limited(r, 0, self.max_bytes) {
+                Ok(bytes) => self.emit(Item::Doc(Doc {
+                    source,
+                    bytes,
+                    ..Doc::default()
+                })),
+                Err((error, unreadable)) => self.fail(source, error, unreadable),
+            },
             Err(e) => self.fail(source, format!("cannot read: {e}"), true),
         }
     }
@@ -523,16 +511,20 @@ pub fn inflate(doc: &mut Doc, max_bytes: u64) -> Result<(), (String, bool)> {
     if !doc.gzipped {
         return Ok(());
     }
-    let hint = inflated_size_hint(&doc.bytes).min(max_bytes);
-    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     let gz = flate2::bufread::MultiGzDecoder::new(&doc.bytes[..]);
-    match gz.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
-        Ok(n) if n as u64 > max_bytes => Err((too_large(max_bytes), false)),
-        Ok(_) => {
-            doc.bytes = bytes;
-            doc.gzipped = false;
-            Ok(())
-        }
+    doc.bytes = read_limited(gz, inflated_size_hint(&doc.bytes), max_bytes)?;
+    doc.gzipped = false;
+    Ok(())
+}
+
+/// A page read to its end, at most `limit` bytes, into a buffer sized for `hint` bytes (0 when
+/// unknown). Fails with a page over the limit (an error that leaves the input readable:
+/// `false`) or one that cannot be read (`true`: unreadable).
+fn read_limited(r: impl Read, hint: u64, limit: u64) -> Result<Vec<u8>, (String, bool)> {
+    let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
+    match r.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+        Ok(n) if n as u64 > limit => Err((too_large(limit), false)),
+        Ok(_) => Ok(bytes),
         Err(e) => Err((format!("cannot read: {e}"), true)),
     }
 }

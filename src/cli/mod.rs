@@ -140,7 +140,8 @@ struct Shared {
     /// Documents handed on so far.
     emitted: AtomicU64,
     timeout: Option<Duration>,
-    /// Largest document accepted, in bytes (a worker inflates a gzipped page up to it).
+    /// Largest document accepted, in bytes (the reader reads a page, and a worker inflates a
+    /// gzipped one, up to it).
     max_bytes: u64,
     work: Mutex<mpsc::Receiver<(u64, usize, Item)>>,
     out: mpsc::Sender<Msg>,
@@ -246,9 +247,8 @@ fn execute(
     }
     {
         let sh = Arc::clone(&shared);
-        let (inputs, list, max_bytes) =
-            (args.inputs.clone(), args.input_list.clone(), args.max_bytes);
-        std::thread::spawn(move || read(&sh, work_tx, &inputs, list.as_deref(), max_bytes, &done));
+        let (inputs, list) = (args.inputs.clone(), args.input_list.clone());
+        std::thread::spawn(move || read(&sh, work_tx, &inputs, list.as_deref(), &done));
     }
     for _ in 0..jobs {
         spawn_worker(&shared);
@@ -290,7 +290,6 @@ fn read(
     work: mpsc::SyncSender<(u64, usize, Item)>,
     inputs: &[std::path::PathBuf],
     list: Option<&std::path::Path>,
-    max_bytes: u64,
     done: &HashSet<String>,
 ) {
     let seq = std::cell::Cell::new(0u64);
@@ -314,7 +313,7 @@ fn read(
     };
     let reading = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         input::Reader {
-            max_bytes,
+            max_bytes: sh.max_bytes,
             stats: &sh.stats,
             emit: &mut emit,
             done,
