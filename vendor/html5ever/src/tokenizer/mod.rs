@@ -536,6 +536,11 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 out.make_ascii_lowercase();
             };
             self.discard_tag();
+            // nutgraf: the attribute list is sized once, for all the tag's attributes.
+            if !attrs.is_empty() {
+                let keep = self.opts.max_attributes.map_or(attrs.len(), |m| m.min(attrs.len()));
+                self.current_tag_attrs.borrow_mut().reserve_exact(keep);
+            }
             self.current_tag_kind
                 .set(if tag.end { EndTag } else { StartTag });
             lower(tag.name, &mut self.current_tag_name.borrow_mut());
