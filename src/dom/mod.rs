@@ -24,7 +24,7 @@ use html5ever::tree_builder::{TreeBuilder, TreeSink};
 use html5ever::{LocalName, TokenizerResult};
 use rawtext::Skipper;
 pub(crate) use sink::is_json_ld_type;
-use sink::{NONE, SKind, SNode, Sink, empty_name};
+use sink::{NONE, SKind, SNode, Sink, empty_name, ix};
 use std::cell::Cell;
 use std::time::Instant;
 
@@ -343,8 +343,8 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
     let push_children = |stack: &mut Vec<(usize, Ix)>, tree: &[SNode], of: usize, to: Ix| {
         let mut c = tree[of].last;
         while c != NONE {
-            stack.push((c, to));
-            c = tree[c].prev;
+            stack.push((ix(c), to));
+            c = tree[ix(c)].prev;
         }
     };
     if !tree.is_empty() {

@@ -12,8 +12,25 @@ use html5ever::{Attribute, QualName, local_name, ns};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
+/// A link between nodes of the parse tree: an index into the sink's node vector, in 32 bits
+/// (the links are most of a node, and the sink stops well before [`MAX_LINKED`] nodes).
+pub(super) type Link = u32;
+
 /// "No node" in the links of [`SNode`].
-pub(super) const NONE: usize = usize::MAX;
+pub(super) const NONE: Link = Link::MAX;
+
+/// Most nodes the sink builds, whatever the limits say, so that every index fits a [`Link`].
+const MAX_LINKED: usize = (Link::MAX / 2) as usize;
+
+/// The link to node `i` (every node's index fits: the sink stops at [`MAX_LINKED`] nodes).
+fn link(i: usize) -> Link {
+    Link::try_from(i).unwrap_or(NONE)
+}
+
+/// The node a link that is not [`NONE`] points to.
+pub(super) fn ix(l: Link) -> usize {
+    l as usize
+}
 
 /// What a node of the parse tree holds.
 pub(super) enum SKind {
@@ -36,11 +53,11 @@ pub(super) struct SNode {
     /// Text appended to it is dropped: scripts other than JSON-LD and style sheets, whose text
     /// no stage reads (not copying it saves a good share of the parse on script-heavy pages).
     mute: bool,
-    parent: usize,
-    pub(super) prev: usize,
-    next: usize,
-    first: usize,
-    pub(super) last: usize,
+    parent: Link,
+    pub(super) prev: Link,
+    next: Link,
+    first: Link,
+    pub(super) last: Link,
 }
 
 /// What one attribute costs besides its value: its entry here and, later, in the arena.
@@ -69,14 +86,17 @@ pub(super) struct Sink {
 
 impl Sink {
     pub(super) fn new(input_len: usize, limits: &Limits) -> Sink {
-        let cap = (input_len / 64)
+        // Room for a node per 32 bytes of input: most pages take 25 to 70 bytes a node (median
+        // 46 on the corpus), and the vector then seldom grows (a copy of all of it) while the
+        // parse runs. Room never used is never touched.
+        let cap = (input_len / 32)
             .clamp(64, 1 << 20)
             .min(limits.max_nodes.max(64));
         let mut nodes = Vec::with_capacity(cap);
         nodes.push(SNode::new(empty_name(), SKind::Document));
         Sink {
             nodes: RefCell::new(nodes),
-            max_nodes: limits.max_nodes,
+            max_nodes: limits.max_nodes.min(MAX_LINKED),
             max_memory: limits.max_memory,
             max_attributes: limits.max_attributes,
             held: Cell::new(0),
@@ -152,14 +172,14 @@ fn detach(nodes: &mut [SNode], i: usize) {
         return;
     }
     if prev != NONE {
-        nodes[prev].next = next;
+        nodes[ix(prev)].next = next;
     } else {
-        nodes[parent].first = next;
+        nodes[ix(parent)].first = next;
     }
     if next != NONE {
-        nodes[next].prev = prev;
+        nodes[ix(next)].prev = prev;
     } else {
-        nodes[parent].last = prev;
+        nodes[ix(parent)].last = prev;
     }
     let n = &mut nodes[i];
     n.parent = NONE;
@@ -170,9 +190,9 @@ fn detach(nodes: &mut [SNode], i: usize) {
 /// Text that follows node `prev` joins it when it is a text node (as the DOM keeps adjacent
 /// text as one node); otherwise it becomes a new, still detached text node, whose index is
 /// returned for the caller to place.
-fn text_after(nodes: &mut Vec<SNode>, prev: usize, text: StrTendril) -> Option<usize> {
+fn text_after(nodes: &mut Vec<SNode>, prev: Link, text: StrTendril) -> Option<usize> {
     if prev != NONE
-        && let SKind::Text(t) = &mut nodes[prev].kind
+        && let SKind::Text(t) = &mut nodes[ix(prev)].kind
     {
         t.push_tendril(&text);
         return None;
@@ -184,15 +204,15 @@ fn text_after(nodes: &mut Vec<SNode>, prev: usize, text: StrTendril) -> Option<u
 /// Makes the parentless node `i` the last child of `parent`.
 fn append_child(nodes: &mut [SNode], parent: usize, i: usize) {
     let last = nodes[parent].last;
-    nodes[i].parent = parent;
+    nodes[i].parent = link(parent);
     nodes[i].prev = last;
     nodes[i].next = NONE;
     if last != NONE {
-        nodes[last].next = i;
+        nodes[ix(last)].next = link(i);
     } else {
-        nodes[parent].first = i;
+        nodes[parent].first = link(i);
     }
-    nodes[parent].last = i;
+    nodes[parent].last = link(i);
 }
 
 /// Puts the parentless node `i` just before `sibling` (which has a parent).
@@ -200,12 +220,12 @@ fn insert_before(nodes: &mut [SNode], sibling: usize, i: usize) {
     let (parent, prev) = (nodes[sibling].parent, nodes[sibling].prev);
     nodes[i].parent = parent;
     nodes[i].prev = prev;
-    nodes[i].next = sibling;
-    nodes[sibling].prev = i;
+    nodes[i].next = link(sibling);
+    nodes[sibling].prev = link(i);
     if prev != NONE {
-        nodes[prev].next = i;
+        nodes[ix(prev)].next = link(i);
     } else {
-        nodes[parent].first = i;
+        nodes[ix(parent)].first = link(i);
     }
 }
 
@@ -309,7 +329,7 @@ impl TreeSink for Sink {
             append_child(&mut self.nodes.borrow_mut(), *target, frag);
             return frag;
         }
-        first
+        ix(first)
     }
 
     fn same_node(&self, x: &usize, y: &usize) -> bool {
@@ -366,9 +386,9 @@ impl TreeSink for Sink {
         let mut nodes = self.nodes.borrow_mut();
         let mut c = nodes[*node].first;
         while c != NONE {
-            let next = nodes[c].next;
-            detach(&mut nodes, c);
-            append_child(&mut nodes, *new_parent, c);
+            let next = nodes[ix(c)].next;
+            detach(&mut nodes, ix(c));
+            append_child(&mut nodes, *new_parent, ix(c));
             c = next;
         }
     }
