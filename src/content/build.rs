@@ -749,57 +749,64 @@ fn clean_language(l: &str) -> Option<String> {
 
 /// Collapses runs of whitespace into one space.
 pub(crate) fn collapse(s: &str) -> String {
-    if s.is_ascii() {
-        // The same over bytes (ASCII whitespace as `char::is_whitespace` has it).
-        let mut out = Vec::with_capacity(s.len());
-        let mut space = false;
-        for &b in s.as_bytes() {
-            if b.is_ascii_whitespace() || b == 0x0b {
-                space = true;
-            } else {
-                if space {
-                    out.push(b' ');
-                    space = false;
-                }
-                out.push(b);
-            }
-        }
-        if space {
-            out.push(b' ');
-        }
-        return String::from_utf8(out).unwrap_or_default();
-    }
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(ch);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
+    collapse_onto(&mut out, s);
     out
 }
 
-fn push_text(run: &mut Vec<Inline>, t: &str) {
-    let c = collapse(t);
-    if c.is_empty() {
-        return;
-    }
-    if let Some(Inline::Text { text }) = run.last_mut() {
-        if text.ends_with(' ') && c.starts_with(' ') {
-            text.push_str(&c[1..]);
-        } else {
-            text.push_str(&c);
+/// Appends `s` to `out` with its whitespace collapsed as [`collapse`] does, leaving out the
+/// space `s` would start with when `out` already ends with one.
+fn collapse_onto(out: &mut String, s: &str) {
+    // Words are copied whole; the whitespace before each (and at the end) becomes one space,
+    // left out where `out` ends with one and nothing of `s` is written yet.
+    let mut lead = out.ends_with(' ');
+    let mut space = false;
+    if s.is_ascii() {
+        // The same over bytes (ASCII whitespace as `char::is_whitespace` has it).
+        let white = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if white(b[i]) {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !white(b[i]) {
+                i += 1;
+            }
+            if space && !lead {
+                out.push(' ');
+            }
+            out.push_str(s.get(start..i).unwrap_or_default());
+            (space, lead) = (false, false);
         }
     } else {
+        for ch in s.chars() {
+            if ch.is_whitespace() {
+                space = true;
+            } else {
+                if space && !lead {
+                    out.push(' ');
+                }
+                (space, lead) = (false, false);
+                out.push(ch);
+            }
+        }
+    }
+    if space && !lead {
+        out.push(' ');
+    }
+}
+
+fn push_text(run: &mut Vec<Inline>, t: &str) {
+    if let Some(Inline::Text { text }) = run.last_mut() {
+        collapse_onto(text, t);
+        return;
+    }
+    let c = collapse(t);
+    if !c.is_empty() {
         run.push(Inline::Text { text: c });
     }
 }
@@ -822,16 +829,17 @@ fn tidy(mut run: Vec<Inline>) -> Vec<Inline> {
     while matches!(run.last(), Some(Inline::LineBreak)) {
         run.pop();
     }
-    while matches!(run.first(), Some(Inline::LineBreak)) {
-        run.remove(0);
-    }
+    let breaks = run
+        .iter()
+        .take_while(|x| matches!(x, Inline::LineBreak))
+        .count();
+    run.drain(..breaks);
     if let Some(Inline::Text { text }) = run.first_mut() {
-        let t = text.trim_start().to_string();
-        *text = t;
+        let lead = text.len() - text.trim_start().len();
+        text.drain(..lead);
     }
     if let Some(Inline::Text { text }) = run.last_mut() {
-        let t = text.trim_end().to_string();
-        *text = t;
+        text.truncate(text.trim_end().len());
     }
     run.retain(|x| !matches!(x, Inline::Text { text } if text.is_empty()));
     let has_content = run.iter().any(|x| !matches!(x, Inline::LineBreak));
@@ -848,6 +856,34 @@ mod tests {
         assert_eq!(collapse("  a \n\t b\x0b\x0bc\r\n"), " a b c ");
         assert_eq!(collapse("\u{a0}a\u{2003} b "), " a b ");
         assert_eq!(collapse(""), "");
+    }
+
+    #[test]
+    fn text_appended_to_text_ending_in_a_space_does_not_start_with_another() {
+        for (have, add, want) in [
+            ("a ", "  b", "a b"),
+            ("a", "  b", "a b"),
+            ("a ", " \u{a0} ", "a "),
+            ("a", " \u{2003}", "a "),
+            ("a ", "b\n\nc ", "a b c "),
+            ("a", "", "a"),
+        ] {
+            let mut out = have.to_string();
+            collapse_onto(&mut out, add);
+            assert_eq!(out, want, "{have:?} + {add:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_loses_its_leading_line_breaks_and_outer_whitespace() {
+        let run = vec![
+            Inline::LineBreak,
+            Inline::LineBreak,
+            t("  a "),
+            Inline::LineBreak,
+        ];
+        assert_eq!(tidy(run), vec![t("a")]);
+        assert!(tidy(vec![Inline::LineBreak, t("   ")]).is_empty());
     }
 
     fn blocks(html: &str, base: Option<&str>) -> Vec<Block> {
