@@ -115,8 +115,8 @@ impl<'a> Said<'a> {
 }
 
 /// Whether an element is hidden from readers (`hidden`, `display:none`, `visibility:hidden`),
-/// from what its attributes say.
-fn hidden_by(said: &Said) -> bool {
+/// from what its attributes say. `scratch` is room for the style's text, kept from call to call.
+fn hidden_by(said: &Said, scratch: &mut String) -> bool {
     if said.collapsed_panel() {
         return false;
     }
@@ -133,12 +133,14 @@ fn hidden_by(said: &Said) -> bool {
         return true;
     }
     if let Some(style) = said.style {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
+        scratch.clear();
+        scratch.extend(
+            style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if scratch.contains("display:none") || scratch.contains("visibility:hidden") {
             return true;
         }
     }
@@ -425,6 +427,7 @@ fn mark_with(
     let mut dead = vec![false; n];
     let (mut junk_len, mut comment_len) = (0u32, 0u32);
     let mut weight = vec![0i32; n];
+    let mut style = String::new();
     for i in 1..n {
         let p = doc.nodes[i].parent;
         let parent_dead = p != usize::MAX && dead[p];
@@ -452,7 +455,9 @@ fn mark_with(
         };
         let j = if tag == "html" || tag == "body" {
             false
-        } else if tag_in(doc, i, never) || (level != Level::Revealed && hidden_by(&said)) {
+        } else if tag_in(doc, i, never)
+            || (level != Level::Revealed && hidden_by(&said, &mut style))
+        {
             true
         } else if matches!(level, Level::Minimal | Level::Revealed) {
             false
@@ -556,7 +561,7 @@ mod tests {
             &crate::options::Limits::default(),
         );
         let hidden: Vec<_> = (0..d.len())
-            .filter(|&i| d.is_element(i) && hidden_by(&Said::of(&d, i)))
+            .filter(|&i| d.is_element(i) && hidden_by(&Said::of(&d, i), &mut String::new()))
             .map(|i| d.tag(i).to_string())
             .collect();
         // aria-hidden is weighed by size in `mark`, and React's streamed segments are the page.

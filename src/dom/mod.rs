@@ -194,6 +194,14 @@ impl Document {
         s
     }
 
+    /// The first character of the text under node `i` that is not whitespace (the one
+    /// `text_content(i).trim_start()` starts with), found without copying the text.
+    pub fn first_char(&self, i: Ix) -> Option<char> {
+        (i..self.nodes[i].end)
+            .filter_map(|j| self.text(j))
+            .find_map(|t| t.trim_start().chars().next())
+    }
+
     /// Ancestors of `i`, nearest first (not including `i`).
     pub fn ancestors(&self, i: Ix) -> impl Iterator<Item = Ix> + '_ {
         let mut cur = self.nodes[i].parent;

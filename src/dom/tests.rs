@@ -18,6 +18,22 @@ fn subtrees_are_index_ranges() {
 }
 
 #[test]
+fn the_first_char_is_the_one_the_trimmed_text_starts_with() {
+    let d = Document::parse(
+        "<p> <b>\u{a0}</b>\n<i>Hi</i> there</p><div> </div><ul></ul>",
+        &Limits::default(),
+    );
+    for i in 0..d.len() {
+        assert_eq!(
+            d.first_char(i),
+            d.text_content(i).trim_start().chars().next()
+        );
+    }
+    assert_eq!(d.first_char(d.find_tag("p").unwrap_or(0)), Some('H'));
+    assert_eq!(d.first_char(d.find_tag("div").unwrap_or(0)), None);
+}
+
+#[test]
 fn class_and_id_are_read_as_attr_reads_them() {
     let d = Document::parse(
         r#"<div title=t id="main" class="post body"></div><p class=x></p><span>s</span>"#,

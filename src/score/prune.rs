@@ -5,6 +5,7 @@
 
 use super::stats::{Stats, is_inline};
 use crate::clean::Marks;
+use crate::clean::vocab::{BOILERPLATE_LINES, RELATED_HEADINGS};
 use crate::dom::{Document, Ix};
 use crate::options::Focus;
 
@@ -233,6 +234,7 @@ impl Related {
                     && !marks.dead[i]
                     && st.len[i] > 0
                     && st.len[i] < 60
+                    && may_start(doc.first_char(i), BOILERPLATE_LINES)
                     && is_boilerplate_line(&doc.text_content(i))
             })
             .collect();
@@ -256,7 +258,7 @@ fn opens_with_related_heading(doc: &Document, marks: &Marks, st: &Stats, i: Ix) 
     else {
         return false;
     };
-    if st.len[first] > 60 {
+    if st.len[first] > 60 || !may_start(doc.first_char(first), RELATED_HEADINGS) {
         return false;
     }
     let text = doc.text_content(first);
@@ -264,23 +266,29 @@ fn opens_with_related_heading(doc: &Document, marks: &Marks, st: &Stats, i: Ix) 
         .trim()
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
         .to_lowercase();
-    crate::clean::vocab::RELATED_HEADINGS.contains(&t.as_str())
+    RELATED_HEADINGS.contains(&t.as_str())
+}
+
+/// Whether a text that starts with `first` (its first character that is not whitespace) can
+/// be one of the lower-case `lines` once lower-cased: the first letter turns most texts away
+/// before any copy. An ASCII letter lower-cases to an ASCII one, which must start one of the
+/// lines; other characters are not judged here.
+fn may_start(first: Option<char>, lines: &[&str]) -> bool {
+    match first {
+        None => false,
+        Some(c) if c.is_ascii() => {
+            let c = c.to_ascii_lowercase() as u8;
+            lines.iter().any(|line| line.as_bytes().first() == Some(&c))
+        }
+        Some(_) => true,
+    }
 }
 
 /// Whether a short block's whole text is a known boilerplate line ("Share this:", "Leave a Reply").
 fn is_boilerplate_line(text: &str) -> bool {
-    let lines = crate::clean::vocab::BOILERPLATE_LINES;
-    // The first letter turns most texts away before any copy: an ASCII one lower-cases to
-    // itself lower-cased, which must start one of the lines.
-    match text.trim_start().chars().next() {
-        None => return false,
-        Some(c) if c.is_ascii() => {
-            let c = c.to_ascii_lowercase() as u8;
-            if !lines.iter().any(|line| line.as_bytes().first() == Some(&c)) {
-                return false;
-            }
-        }
-        Some(_) => {}
+    let lines = BOILERPLATE_LINES;
+    if !may_start(text.trim_start().chars().next(), lines) {
+        return false;
     }
     let t = crate::content::collapse(text);
     let t = t.trim();
