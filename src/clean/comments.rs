@@ -178,7 +178,7 @@ pub(crate) fn inside_comments(doc: &Document) -> Vec<bool> {
     let role = roles(doc);
     let mut inside = vec![false; doc.len()];
     for i in 0..doc.len() {
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         inside[i] = (p != usize::MAX && inside[p])
             || (role[i] == Role::Item && !in_form_frame(doc, &role, i));
     }
@@ -204,7 +204,7 @@ fn roles(doc: &Document) -> Vec<Role> {
         if has_class(doc, i, POST_TEXT_CLASSES) {
             has_post_text[i] = true;
         }
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         if p != usize::MAX {
             has_text[p] |= has_text[i];
             has_post_text[p] |= has_post_text[i];
@@ -215,7 +215,7 @@ fn roles(doc: &Document) -> Vec<Role> {
     let mut in_code = vec![false; n];
     let mut role = vec![Role::None; n];
     for i in 0..n {
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         let (ps, pc) = if p == usize::MAX {
             (false, false)
         } else {
@@ -294,7 +294,7 @@ fn is_item(doc: &Document, i: Ix, has_text: bool, has_post_text: bool, in_sectio
 
 /// Reads one comment's author, date and text, leaving out the comments nested in it.
 fn read_comment(doc: &Document, item: Ix, role: &[Role], base: Option<&str>) -> Option<Comment> {
-    let end = doc.nodes[item].end;
+    let end = doc.end(item);
     let mut text_root: Option<(usize, Ix)> = None;
     let mut author: Option<String> = None;
     let mut author_rank = usize::MAX;
@@ -305,7 +305,7 @@ fn read_comment(doc: &Document, item: Ix, role: &[Role], base: Option<&str>) -> 
     let mut j = item + 1;
     while j < end {
         if role[j] == Role::Item || is_form(doc, j) {
-            j = doc.nodes[j].end;
+            j = doc.end(j);
             continue;
         }
         if !doc.is_element(j) {
@@ -367,7 +367,7 @@ fn read_comment(doc: &Document, item: Ix, role: &[Role], base: Option<&str>) -> 
             && date_text.as_ref().is_none_or(|(best, _)| r < *best)
         {
             // Disqus keeps the full date in the title of its "2 years ago" link.
-            let titled = (j..doc.nodes[j].end)
+            let titled = (j..doc.end(j))
                 .take(64)
                 .find(|&k| {
                     doc.attr(k, "title")
@@ -429,7 +429,7 @@ fn rank_of(doc: &Document, i: Ix, names: &[&str]) -> Option<usize> {
 
 /// An author element's name: its `itemprop=name`, else its text without "says:" and dates.
 fn author_name(doc: &Document, i: Ix) -> String {
-    let end = doc.nodes[i].end;
+    let end = doc.end(i);
     let src = (i..end)
         .take(64)
         .find(|&k| itemprop(doc, k, &["name"]))

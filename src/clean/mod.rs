@@ -48,7 +48,7 @@ word_set!(ROLES, vocab::FURNITURE_ROLES);
 
 /// Whether node `i` is an element of one of the tags of `set`.
 fn tag_in(doc: &Document, i: Ix, set: &HashSet<LocalName, FxBuildHasher>) -> bool {
-    doc.nodes[i].tag.as_ref().is_some_and(|t| set.contains(t))
+    doc.local(i).is_some_and(|t| set.contains(t))
 }
 
 /// Whether a class list hides its element with a CSS framework's utility class ("hide",
@@ -155,14 +155,14 @@ pub fn text_lengths(doc: &Document) -> Vec<u32> {
     for i in (0..n).rev() {
         if let Some(t) = doc.text(i) {
             // Script, style and JSON-LD text is never counted: skip measuring it.
-            let p = doc.nodes[i].parent;
+            let p = doc.parent(i);
             if p == usize::MAX || !tag_in(doc, p, &NEVER) {
                 len[i] = measure(t);
             }
         } else if tag_in(doc, i, &NEVER) {
             len[i] = 0;
         }
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         if p != usize::MAX {
             len[p] = len[p].saturating_add(len[i]);
         }
@@ -429,7 +429,7 @@ fn mark_with(
     let mut weight = vec![0i32; n];
     let mut style = String::new();
     for i in 1..n {
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         let parent_dead = p != usize::MAX && dead[p];
         if !doc.is_element(i) {
             dead[i] = parent_dead;

@@ -38,7 +38,7 @@ fn document_base(doc: &Document, page: Option<&str>) -> Option<Url> {
         .find(|&c| doc.tag(c) == "html")
         .and_then(|h| doc.children(h).find(|&c| doc.tag(c) == "head"));
     let href = head.and_then(|h| {
-        (h..doc.nodes[h].end)
+        (h..doc.end(h))
             .find(|&j| doc.tag(j) == "base" && doc.attr(j, "href").is_some())
             .and_then(|j| doc.attr(j, "href"))
     });
@@ -136,7 +136,7 @@ impl Builder<'_> {
             return;
         }
         let doc = self.doc;
-        let Some(tag) = doc.nodes[i].tag.as_ref() else {
+        let Some(tag) = doc.local(i) else {
             if i == 0 {
                 // Document root.
                 for c in doc.children(i) {
@@ -346,7 +346,7 @@ impl Builder<'_> {
             return;
         }
         let doc = self.doc;
-        let Some(tag) = doc.nodes[i].tag.as_ref() else {
+        let Some(tag) = doc.local(i) else {
             if let Some(t) = doc.text(i) {
                 push_text(run, t);
             }
@@ -419,7 +419,7 @@ impl Builder<'_> {
         let img = if doc.tag(i) == "img" {
             i
         } else {
-            (i..doc.nodes[i].end).find(|&j| doc.tag(j) == "img")?
+            (i..doc.end(i)).find(|&j| doc.tag(j) == "img")?
         };
         let srcset = ["srcset", "data-srcset"]
             .iter()
@@ -442,8 +442,8 @@ impl Builder<'_> {
 
     fn figure(&mut self, i: Ix) {
         let doc = self.doc;
-        let img = (i..doc.nodes[i].end).find(|&j| doc.tag(j) == "img" && !(self.skip)(j));
-        let caption = (i..doc.nodes[i].end)
+        let img = (i..doc.end(i)).find(|&j| doc.tag(j) == "img" && !(self.skip)(j));
+        let caption = (i..doc.end(i))
             .find(|&j| doc.tag(j) == "figcaption" && !(self.skip)(j))
             .map(|c| tidy(self.inlines_of(c)))
             .unwrap_or_default();
@@ -465,10 +465,10 @@ impl Builder<'_> {
     /// Whether figure `i` holds kept text outside its caption.
     fn text_beside_caption(&self, i: Ix) -> bool {
         let doc = self.doc;
-        let (mut j, end) = (i + 1, doc.nodes[i].end);
+        let (mut j, end) = (i + 1, doc.end(i));
         while j < end {
             if doc.tag(j) == "figcaption" || (self.skip)(j) {
-                j = doc.nodes[j].end;
+                j = doc.end(j);
                 continue;
             }
             if doc
@@ -496,11 +496,11 @@ impl Builder<'_> {
         let mut rows = Vec::new();
         // Rows of this table only, not of nested tables.
         let mut j = i + 1;
-        let end = doc.nodes[i].end;
+        let end = doc.end(i);
         while j < end {
             let t = doc.tag(j);
             if t == "table" || (self.skip)(j) {
-                j = doc.nodes[j].end;
+                j = doc.end(j);
                 continue;
             }
             if t == "tr" {
@@ -533,7 +533,7 @@ impl Builder<'_> {
                         cells,
                     });
                 }
-                j = doc.nodes[j].end;
+                j = doc.end(j);
                 continue;
             }
             j += 1;
@@ -555,12 +555,12 @@ impl Builder<'_> {
         let doc = self.doc;
         let mut s = String::new();
         let mut j = i;
-        let end = doc.nodes[i].end;
+        let end = doc.end(i);
         while j < end {
             // Inside code, boilerplate class names (a highlighter's `comment` token) mean
             // nothing: only elements that are never content are left out.
             if j != i && matches!(kind(doc.tag(j)), Kind::Ignore) {
-                j = doc.nodes[j].end;
+                j = doc.end(j);
                 continue;
             }
             match doc.tag(j) {
@@ -586,9 +586,9 @@ impl Builder<'_> {
 fn math_text(doc: &Document, math: Ix) -> String {
     let mut tokens: Vec<&str> = Vec::new();
     let mut j = math + 1;
-    while j < doc.nodes[math].end {
+    while j < doc.end(math) {
         if matches!(doc.tag(j), "annotation" | "annotation-xml") {
-            j = doc.nodes[j].end;
+            j = doc.end(j);
             continue;
         }
         if let Some(t) = doc.text(j) {
@@ -647,7 +647,7 @@ fn is_layout_table(doc: &Document, t: Ix) -> bool {
     // Most block elements found in one cell.
     let mut blocks = 0usize;
     let mut in_cell = 0usize;
-    let end = doc.nodes[t].end;
+    let end = doc.end(t);
     for j in t + 1..end {
         match doc.tag(j) {
             "table" => return true,
@@ -679,7 +679,7 @@ fn is_layout_table(doc: &Document, t: Ix) -> bool {
 
 fn has_block_child(doc: &Document, i: Ix) -> bool {
     doc.children(i).any(|c| {
-        doc.nodes[c].tag.as_ref().is_some_and(|t| {
+        doc.local(c).is_some_and(|t| {
             !matches!(
                 kind(t),
                 Kind::Inline | Kind::Break | Kind::Image | Kind::Ignore
@@ -692,7 +692,7 @@ fn has_block_child(doc: &Document, i: Ix) -> bool {
 /// markers of common highlighters (`lang-x`, `highlight-source-x`, `brush: x`, pandoc's
 /// `sourceCode x`, `data-lang`), on the `<code>`, the `<pre>` or the two elements around it.
 fn code_language(doc: &Document, pre: Ix) -> Option<String> {
-    let code = (pre..doc.nodes[pre].end).find(|&j| doc.tag(j) == "code");
+    let code = (pre..doc.end(pre)).find(|&j| doc.tag(j) == "code");
     let around = doc.ancestors(pre).take(2);
     let candidates = code.into_iter().chain(std::iter::once(pre)).chain(around);
     for n in candidates {

@@ -1,7 +1,7 @@
 //! Parsing: html5ever into a flat, pre-ordered arena with depth and size limits.
 //!
 //! Every later stage works on [`Document`]: nodes are numbered in document order, so the
-//! subtree of node `i` is exactly the index range `i..nodes[i].end`, and a bottom-up pass is a
+//! subtree of node `i` is exactly the index range `i..end(i)`, and a bottom-up pass is a
 //! loop over indices in reverse. No stage needs recursion, whatever the nesting depth.
 //!
 //! html5ever's tree builder drives a small linked tree of our own ([`sink::Sink`]), which is
@@ -38,20 +38,35 @@ pub struct TimedOut;
 /// Index of a node in [`Document::nodes`].
 pub type Ix = usize;
 
-/// One node of the arena.
+/// One node of the arena, in 32 bytes: indices and string places are 32-bit (the sink keeps
+/// a document under 2^31 nodes and its text under 2^31 bytes).
 #[derive(Debug, Clone)]
 pub struct Node {
-    /// Parent index (`usize::MAX` for the root).
-    pub parent: Ix,
-    /// One past the last index of this node's subtree.
-    pub end: Ix,
-    /// Element depth below the root.
-    pub depth: u32,
     /// Tag name for an element, `None` for a text node (and the document root).
-    pub tag: Option<LocalName>,
+    tag: Option<LocalName>,
+    /// Parent index ([`NO_PARENT`] for the root).
+    parent: u32,
+    /// One past the last index of this node's subtree.
+    end: u32,
+    /// Element depth below the root.
+    depth: u32,
     /// Text node: its byte range in [`Document::strings`]; element: its range in
     /// [`Document::attrs`].
-    data: (usize, usize),
+    data: (u32, u32),
+}
+
+/// The parent of the root.
+const NO_PARENT: u32 = u32::MAX;
+
+/// An index or string place in 32 bits; never truncated, since the sink stops a document
+/// before either would pass 2^31 (the flattening stops too, should one ever get that far).
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// A 32-bit range as an index range.
+fn wide((a, b): (u32, u32)) -> std::ops::Range<usize> {
+    a as usize..b as usize
 }
 
 /// An attribute: its name and the byte range of its value in [`Document::strings`].
@@ -60,14 +75,14 @@ struct Attr {
     name: LocalName,
     /// The name's length: most attributes of an element are told apart from the one asked
     /// for by it, without reading the name.
-    name_len: usize,
-    value: (usize, usize),
+    name_len: u32,
+    value: (u32, u32),
 }
 
 /// A parsed page.
 pub struct Document {
     /// All nodes, in document order; index 0 is the document root.
-    pub nodes: Vec<Node>,
+    nodes: Vec<Node>,
     /// Attributes of all elements, element by element in document order.
     attrs: Vec<Attr>,
     /// All text and attribute values.
@@ -122,13 +137,37 @@ impl Document {
         self.nodes[i].tag.is_some()
     }
 
+    /// The tag name of element `i` as an atom (`None` for text and the root).
+    pub fn local(&self, i: Ix) -> Option<&LocalName> {
+        self.nodes[i].tag.as_ref()
+    }
+
+    /// The parent of node `i` (`usize::MAX` for the root).
+    pub fn parent(&self, i: Ix) -> Ix {
+        match self.nodes[i].parent {
+            NO_PARENT => usize::MAX,
+            p => p as usize,
+        }
+    }
+
+    /// One past the last index of node `i`'s subtree.
+    pub fn end(&self, i: Ix) -> Ix {
+        self.nodes[i].end as usize
+    }
+
+    /// The element depth of node `i` below the root.
+    #[cfg(test)]
+    pub fn depth(&self, i: Ix) -> u32 {
+        self.nodes[i].depth
+    }
+
     /// The text of a text node (`None` for elements).
     pub fn text(&self, i: Ix) -> Option<&str> {
         let n = &self.nodes[i];
         if n.tag.is_some() || i == 0 {
             return None;
         }
-        self.strings.get(n.data.0..n.data.1)
+        self.strings.get(wide(n.data))
     }
 
     /// The value of attribute `name` of element `i`.
@@ -137,10 +176,10 @@ impl Document {
         n.tag.as_ref()?;
         let a = self
             .attrs
-            .get(n.data.0..n.data.1)?
+            .get(wide(n.data))?
             .iter()
-            .find(|a| a.name_len == name.len() && &*a.name == name)?;
-        self.strings.get(a.value.0..a.value.1)
+            .find(|a| a.name_len as usize == name.len() && &*a.name == name)?;
+        self.strings.get(wide(a.value))
     }
 
     /// The `class` and `id` values of element `i`, read in one pass over its attributes (what
@@ -167,11 +206,11 @@ impl Document {
     pub fn attrs(&self, i: Ix) -> impl Iterator<Item = (&str, &str)> + '_ {
         let n = &self.nodes[i];
         let list = match n.tag {
-            Some(_) => self.attrs.get(n.data.0..n.data.1).unwrap_or_default(),
+            Some(_) => self.attrs.get(wide(n.data)).unwrap_or_default(),
             None => &[],
         };
         list.iter().map(|a| {
-            let value = self.strings.get(a.value.0..a.value.1).unwrap_or_default();
+            let value = self.strings.get(wide(a.value)).unwrap_or_default();
             (&*a.name, value)
         })
     }
@@ -181,14 +220,14 @@ impl Document {
         Children {
             doc: self,
             next: i + 1,
-            end: self.nodes[i].end,
+            end: self.end(i),
         }
     }
 
     /// All text under node `i` (including `i` itself if it is a text node), concatenated.
     pub fn text_content(&self, i: Ix) -> String {
         // Sized first: the text is copied once, not again each time the string grows.
-        let texts = || (i..self.nodes[i].end).filter_map(|j| self.text(j));
+        let texts = || (i..self.end(i)).filter_map(|j| self.text(j));
         let mut s = String::with_capacity(texts().map(str::len).sum());
         texts().for_each(|t| s.push_str(t));
         s
@@ -197,20 +236,20 @@ impl Document {
     /// The first character of the text under node `i` that is not whitespace (the one
     /// `text_content(i).trim_start()` starts with), found without copying the text.
     pub fn first_char(&self, i: Ix) -> Option<char> {
-        (i..self.nodes[i].end)
+        (i..self.end(i))
             .filter_map(|j| self.text(j))
             .find_map(|t| t.trim_start().chars().next())
     }
 
     /// Ancestors of `i`, nearest first (not including `i`).
     pub fn ancestors(&self, i: Ix) -> impl Iterator<Item = Ix> + '_ {
-        let mut cur = self.nodes[i].parent;
+        let mut cur = self.parent(i);
         std::iter::from_fn(move || {
             if cur == usize::MAX {
                 None
             } else {
                 let r = cur;
-                cur = self.nodes[cur].parent;
+                cur = self.parent(cur);
                 Some(r)
             }
         })
@@ -218,7 +257,7 @@ impl Document {
 
     /// Whether `a` is `d` or an ancestor of `d`.
     pub fn contains(&self, a: Ix, d: Ix) -> bool {
-        a <= d && d < self.nodes[a].end
+        a <= d && d < self.end(a)
     }
 
     /// The first element with this tag name, in document order.
@@ -340,7 +379,7 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
     let mut attrs: Vec<Attr> = Vec::new();
     let mut strings = String::with_capacity(text_len);
     nodes.push(Node {
-        parent: usize::MAX,
+        parent: NO_PARENT,
         end: 1,
         depth: 0,
         tag: None,
@@ -358,8 +397,10 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
     if !tree.is_empty() {
         push_children(&mut stack, &tree, 0, 0);
     }
+    // Places past this do not fit the arena's 32 bits (the sink's caps stop far short of it).
+    let max_place = u32::MAX as usize - 1;
     while let Some((id, parent)) = stack.pop() {
-        if nodes.len() >= limits.max_nodes {
+        if nodes.len() >= limits.max_nodes.min(max_place) || strings.len() >= max_place {
             truncated = true;
             break;
         }
@@ -374,37 +415,37 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
                     if list.len() > 1 {
                         list.sort_unstable_by(|a, b| a.name.cmp(&b.name));
                     }
-                    let from = attrs.len();
+                    let from = narrow(attrs.len());
                     for a in list {
-                        let start = strings.len();
+                        let start = narrow(strings.len());
                         strings.push_str(&a.value);
                         attrs.push(Attr {
-                            name_len: a.name.local.len(),
+                            name_len: narrow(a.name.local.len()),
                             name: a.name.local,
-                            value: (start, strings.len()),
+                            value: (start, narrow(strings.len())),
                         });
                     }
                     let name = std::mem::replace(&mut tree[id].name, empty_name());
                     nodes.push(Node {
-                        parent,
+                        parent: narrow(parent),
                         end: 0,
                         depth: pdepth + 1,
                         tag: Some(name.local),
-                        data: (from, attrs.len()),
+                        data: (from, narrow(attrs.len())),
                     });
                     nodes.len() - 1
                 };
                 push_children(&mut stack, &tree, id, this);
             }
             SKind::Text(t) => {
-                let start = strings.len();
+                let start = narrow(strings.len());
                 strings.push_str(&t);
                 nodes.push(Node {
-                    parent,
+                    parent: narrow(parent),
                     end: 0,
                     depth: pdepth + 1,
                     tag: None,
-                    data: (start, strings.len()),
+                    data: (start, narrow(strings.len())),
                 });
             }
             SKind::Document | SKind::Other => {}
@@ -414,12 +455,13 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
     // that is not its descendant starts. Compute bottom-up: end = max(end of children, i + 1).
     let n = nodes.len();
     for i in (0..n).rev() {
-        if nodes[i].end < i + 1 {
-            nodes[i].end = i + 1;
+        let next = narrow(i + 1);
+        if nodes[i].end < next {
+            nodes[i].end = next;
         }
         let p = nodes[i].parent;
-        if p != usize::MAX && nodes[p].end < nodes[i].end {
-            nodes[p].end = nodes[i].end;
+        if p != NO_PARENT && nodes[p as usize].end < nodes[i].end {
+            nodes[p as usize].end = nodes[i].end;
         }
     }
     Document {
@@ -444,7 +486,7 @@ impl Iterator for Children<'_> {
             return None;
         }
         let i = self.next;
-        self.next = self.doc.nodes[i].end;
+        self.next = self.doc.end(i);
         Some(i)
     }
 }

@@ -174,7 +174,7 @@ fn indent(depth: usize) -> String {
 fn written(d: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for i in 1..d.len() {
-        let depth = d.nodes[i].depth as usize - 1;
+        let depth = d.depth(i) as usize - 1;
         match d.text(i) {
             Some(t) => out.push(format!("{}\"{}\"", indent(depth), t)),
             None => {

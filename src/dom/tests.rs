@@ -104,7 +104,7 @@ fn nesting_far_beyond_the_depth_limit_keeps_all_text_and_later_siblings() {
     assert_eq!(d.text_content(p), "after");
     let outer = d.find_tag("div").unwrap_or(0);
     assert_eq!(d.attr(outer, "id"), Some("outer"));
-    assert_eq!(d.nodes[p].parent, outer);
+    assert_eq!(d.parent(p), outer);
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn list_items_nested_far_beyond_the_depth_limit_keep_their_text_and_later_lists(
     let ol = d.find_tag("ol").unwrap_or(0);
     let items: Vec<_> = d.children(ol).map(|c| d.text_content(c)).collect();
     assert_eq!(items, ["one", "two"]);
-    assert_eq!(d.nodes[ol].depth, 3, "html > body > ol");
+    assert_eq!(d.depth(ol), 3, "html > body > ol");
 }
 
 #[test]

@@ -293,7 +293,7 @@ pub fn prop_value(doc: &Document, i: Ix) -> String {
 /// comments and related-post lists.
 pub fn from_by_texts(doc: &Document, page: &Page) -> Vec<String> {
     for &t in page.by_texts.iter().take(16) {
-        let parent = doc.nodes[t].parent;
+        let parent = doc.parent(t);
         if parent == usize::MAX || in_foreign_container(doc, t) {
             continue;
         }
@@ -326,7 +326,7 @@ pub fn from_bylines(doc: &Document, page: &Page) -> Vec<String> {
         }
         // A byline is a small element; a large one (an infobox classed "vcard") is a
         // container whose first line says nothing about the author.
-        if doc.nodes[i].end - i > MAX_BYLINE_NODES {
+        if doc.end(i) - i > MAX_BYLINE_NODES {
             continue;
         }
         let text = visible_lines(doc, i, 400);

@@ -171,7 +171,7 @@ const MIN_PART: usize = 12;
 fn shown_part(doc: &Document, page: &Page, ev: &Evidence) -> Option<Candidate> {
     let longest = ev.titles.iter().map(|t| t.raw.len()).max()?;
     let body = page.body?;
-    for i in body..doc.nodes[body].end {
+    for i in body..doc.end(body) {
         let Some(text) = doc.text(i).map(str::trim) else {
             continue;
         };
@@ -190,7 +190,7 @@ fn shown_part(doc: &Document, page: &Page, ev: &Evidence) -> Option<Candidate> {
             continue;
         }
         let (n, s) = (norm(text), squash(text));
-        let parent = doc.nodes[i].parent;
+        let parent = doc.parent(i);
         if ev.titles.iter().any(|t| agrees(&n, &s, t))
             && parent != usize::MAX
             && doc.tag(parent) != "a"
@@ -263,7 +263,7 @@ fn candidates(
 
 /// The candidate `text` shown by element `i`, scored.
 fn candidate(doc: &Document, page: &Page, ev: &Evidence, i: Ix, text: String) -> Candidate {
-    let end = doc.nodes[i].end;
+    let end = doc.end(i);
     let gap = page
         .prose
         .iter()

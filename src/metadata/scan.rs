@@ -185,7 +185,7 @@ pub fn visible_lines(doc: &Document, i: Ix, cap: usize) -> String {
 /// The shown text of `i`, with `line` written at line breaks and block boundaries.
 fn shown_text(doc: &Document, i: Ix, cap: usize, line: &str) -> String {
     let mut s = String::new();
-    let end = doc.nodes[i].end;
+    let end = doc.end(i);
     let mut j = i;
     // Block elements still open, by their end: their close is a line break too.
     let mut open_blocks: Vec<usize> = Vec::new();
@@ -196,7 +196,7 @@ fn shown_text(doc: &Document, i: Ix, cap: usize, line: &str) -> String {
         }
         let t = doc.tag(j);
         if j != i && is_hidden_tag(t) {
-            j = doc.nodes[j].end;
+            j = doc.end(j);
             continue;
         }
         if let Some(text) = doc.text(j) {
@@ -211,7 +211,7 @@ fn shown_text(doc: &Document, i: Ix, cap: usize, line: &str) -> String {
         {
             s.push_str(line);
             if open_blocks.len() < 64 {
-                open_blocks.push(doc.nodes[j].end);
+                open_blocks.push(doc.end(j));
             }
         } else if matches!(t, "span" | "a") {
             s.push(' ');
@@ -318,7 +318,7 @@ pub fn in_foreign_container(doc: &Document, i: Ix) -> bool {
             _ if doc.attr(a, "role") == Some("complementary") && !in_article => true,
             // Page-level containers carry layout classes ("content-sidebar"), not roles.
             "html" | "body" | "main" | "article" => false,
-            _ if doc.nodes[a].end - a > big => false,
+            _ if doc.end(a) - a > big => false,
             _ => {
                 let tokens = doc
                     .attr(a, "class")
@@ -368,7 +368,7 @@ pub fn scan(doc: &Document) -> Page {
                     .or_else(|| doc.attr(i, "xml:lang"))
                     .map(str::to_string);
             }
-            "svg" => svg_end = doc.nodes[i].end,
+            "svg" => svg_end = doc.end(i),
             "title" if p.title.is_none() && i >= svg_end => {
                 let t = collapse(&unescape(&doc.text_content(i)));
                 // A comment left open in the head swallows markup into the title: that is
@@ -415,11 +415,11 @@ pub fn scan(doc: &Document) -> Page {
                     p.json_ld.push(doc.text_content(i));
                 }
                 // Nothing inside a script is an element.
-                i = doc.nodes[i].end;
+                i = doc.end(i);
                 continue;
             }
             "style" | "template" | "noscript" => {
-                i = doc.nodes[i].end;
+                i = doc.end(i);
                 continue;
             }
             "body" if p.body.is_none() => p.body = Some(i),

@@ -149,7 +149,7 @@ fn near_headline(
                 .map(|f| (f, Source::Time));
         }
         let t = doc.text(j)?.trim();
-        let parent = doc.nodes[j].parent;
+        let parent = doc.parent(j);
         // A date line is short; a date inside a sentence is about something else.
         if t.chars().count() > 60 || parent == usize::MAX || scan::is_hidden_tag(doc.tag(parent)) {
             return None;

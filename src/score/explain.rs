@@ -147,13 +147,13 @@ fn cleaned_blocks(
     let Some(body) = doc.find_tag("body") else {
         return;
     };
-    let end = doc.nodes[body].end;
+    let end = doc.end(body);
     // The block owning each node's text, read without the marks; and whether it is skipped.
     let mut owner = vec![usize::MAX; doc.len()];
     let mut skip = vec![false; doc.len()];
     let mut text: Vec<String> = vec![String::new(); doc.len()];
     for i in body..end {
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         let parent_owner = if i == body { body } else { owner[p] };
         let parent_skip = i != body && skip[p];
         if doc.is_element(i) {

@@ -174,10 +174,10 @@ pub(crate) fn blocks(
     let mut name = vec![names::NameSet::default(); n];
     let mut name_cache = names::NameCache::default();
     for &r in &choice.roots {
-        in_roots[r..doc.nodes[r].end].fill(true);
+        in_roots[r..doc.end(r)].fill(true);
     }
     for i in 1..n {
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         let mut w = within[p];
         match doc.tag(i) {
             "nav" => w.nav = true,
@@ -378,12 +378,8 @@ fn groups(doc: &Document, ix: &[Ix]) -> Vec<[u32; GROUPS]> {
     let mut path: rustc_hash::FxHashMap<[u32; 3], u32> = Default::default();
     ix.iter()
         .map(|&b| {
-            let p = doc.nodes[b].parent;
-            let g = if p == usize::MAX {
-                p
-            } else {
-                doc.nodes[p].parent
-            };
+            let p = doc.parent(b);
+            let g = if p == usize::MAX { p } else { doc.parent(p) };
             let tag = doc.tag(b);
             let parent_tag = if p == usize::MAX { "" } else { doc.tag(p) };
             let n = near.len() as u32;
@@ -455,7 +451,7 @@ mod tests {
             .map(|n| {
                 (0..doc.len())
                     .find(|&i| doc.text(i).is_some_and(|t| t.contains(n)))
-                    .map(|t| doc.nodes[t].parent)
+                    .map(|t| doc.parent(t))
                     .unwrap_or_else(|| panic!("{n} not found"))
             })
             .collect();

@@ -118,7 +118,7 @@ pub fn main_content(
             // Which elements hold a kept block.
             let mut holds = keep.clone();
             for i in (1..doc.len()).rev() {
-                let p = doc.nodes[i].parent;
+                let p = doc.parent(i);
                 if holds[i] && p != usize::MAX {
                     holds[p] = true;
                 }
@@ -128,7 +128,7 @@ pub fn main_content(
             let mut inline_pruned = vec![false; doc.len()];
             for i in 1..doc.len() {
                 if st.owner[i] != i {
-                    let p = doc.nodes[i].parent;
+                    let p = doc.parent(i);
                     inline_pruned[i] = choice.prune[i] || (st.owner[p] != p && inline_pruned[p]);
                 }
             }

@@ -51,7 +51,7 @@ pub(super) fn prune_marks(
     };
     for &r in roots {
         let mut next = r + 1;
-        while next < doc.nodes[r].end {
+        while next < doc.end(r) {
             let i = next;
             next += 1;
             if marks.dead[i] || !doc.is_element(i) {
@@ -59,16 +59,16 @@ pub(super) fn prune_marks(
             }
             if matches!(doc.tag(i), "pre" | "code") {
                 // Inside code, structure is content.
-                next = doc.nodes[i].end;
+                next = doc.end(i);
                 continue;
             }
             if related.inside[i] {
                 prune[i] = true;
-                next = doc.nodes[i].end;
+                next = doc.end(i);
                 if st.len[i] < 60 {
                     // "You may also like..." as a line of its own: the links that follow it
                     // go with it.
-                    let p = doc.nodes[i].parent;
+                    let p = doc.parent(i);
                     for c in doc.children(p).skip_while(|&c| c != i).skip(1) {
                         if st.len[c] == 0 {
                             continue;
@@ -108,7 +108,7 @@ pub(super) fn prune_marks(
             }
             if w <= -25 {
                 prune[i] = true;
-                next = doc.nodes[i].end;
+                next = doc.end(i);
                 continue;
             }
             if st.commas[i] >= 10 {
@@ -155,7 +155,7 @@ pub(super) fn prune_marks(
                 || link_heavy;
             if bad {
                 prune[i] = true;
-                next = doc.nodes[i].end;
+                next = doc.end(i);
             }
         }
     }
@@ -214,16 +214,16 @@ impl Related {
                 && !is_inline(doc.tag(i))
                 && opens_with_related_heading(doc, marks, st, i)
             {
-                inside[i..doc.nodes[i].end].fill(true);
+                inside[i..doc.end(i)].fill(true);
                 prose[i] = st.len[i].saturating_sub(st.link_len[i]);
-                i = doc.nodes[i].end;
+                i = doc.end(i);
             } else {
                 i += 1;
             }
         }
         // Boxes do not nest (a box's inside is skipped), so sums up the tree count each once.
         for i in (1..n).rev() {
-            let p = doc.nodes[i].parent;
+            let p = doc.parent(i);
             if p != usize::MAX && !inside[p] {
                 prose[p] = prose[p].saturating_add(prose[i]);
             }

@@ -127,7 +127,7 @@ fn headline_links(
 ) -> usize {
     roots
         .iter()
-        .flat_map(|&r| r..doc.nodes[r].end)
+        .flat_map(|&r| r..doc.end(r))
         .filter(|&i| {
             !marks.dead[i]
                 && !related.inside[i]
@@ -144,10 +144,10 @@ fn kept_len(doc: &Document, st: &Stats, roots: &[Ix], prune: &[bool]) -> u32 {
     for &r in roots {
         let mut kept = st.len[r];
         let mut i = r + 1;
-        while i < doc.nodes[r].end {
+        while i < doc.end(r) {
             if prune[i] {
                 kept = kept.saturating_sub(st.len[i]);
-                i = doc.nodes[i].end;
+                i = doc.end(i);
             } else {
                 i += 1;
             }
@@ -251,24 +251,24 @@ fn select(
         .map(|(i, _)| *i)
         .collect();
     if alternatives.len() >= 3 {
-        let mut p = doc.nodes[top].parent;
+        let mut p = doc.parent(top);
         while p != usize::MAX && p != body && p != 0 {
             let shared = alternatives.iter().filter(|&&a| doc.contains(p, a)).count();
             if shared >= 3 {
                 top = p;
                 break;
             }
-            p = doc.nodes[p].parent;
+            p = doc.parent(p);
         }
     }
     // Climb while the parent scores better (Readability's parent walk).
     let mut last = score[top];
     if !last.is_nan() {
         let threshold = last / 3.0;
-        let mut p = doc.nodes[top].parent;
+        let mut p = doc.parent(top);
         while p != usize::MAX && p != body && p != 0 {
             if score[p].is_nan() {
-                p = doc.nodes[p].parent;
+                p = doc.parent(p);
                 continue;
             }
             if score[p] < threshold {
@@ -279,12 +279,12 @@ fn select(
                 break;
             }
             last = score[p];
-            p = doc.nodes[p].parent;
+            p = doc.parent(p);
         }
     }
     // An only child is no better than its parent.
     loop {
-        let p = doc.nodes[top].parent;
+        let p = doc.parent(top);
         if p == usize::MAX || p == body || p == 0 {
             break;
         }
@@ -299,7 +299,7 @@ fn select(
         }
     }
     // Siblings that look like content join the article.
-    let p = doc.nodes[top].parent;
+    let p = doc.parent(top);
     if p == usize::MAX || top == body {
         return vec![top];
     }
@@ -373,7 +373,7 @@ fn expand(
     let mut cur_good: f32 = roots.iter().map(|&r| good(r)).sum();
     let mut cur_bad: f32 = roots.iter().map(|&r| bad(r)).sum();
     let mut chosen: Option<Ix> = None;
-    let mut p = doc.nodes[first].parent;
+    let mut p = doc.parent(first);
     while p != usize::MAX && p != 0 {
         let extra_good = good(p) - cur_good;
         let extra_bad = bad(p) - cur_bad;
@@ -396,7 +396,7 @@ fn expand(
         if p == body {
             break;
         }
-        p = doc.nodes[p].parent;
+        p = doc.parent(p);
     }
     match chosen {
         Some(c) => vec![c],

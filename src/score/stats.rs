@@ -126,7 +126,7 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
         None => true,
     };
     for i in 1..n {
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         let t = doc.tag(i);
         in_link[i] = (t == "a" && leads_away(i)) || in_link[p];
         in_math[i] = t == "math" || in_math[p];
@@ -185,7 +185,7 @@ pub(crate) fn stats(doc: &Document, marks: &Marks) -> Stats {
                 _ => {}
             }
         }
-        let p = doc.nodes[i].parent;
+        let p = doc.parent(i);
         s.len[p] += s.len[i];
         s.link_len[p] += s.link_len[i];
         s.card_len[p] += s.card_len[i];
