@@ -511,10 +511,41 @@ pub fn inflate(doc: &mut Doc, max_bytes: u64) -> Result<(), (String, bool)> {
     if !doc.gzipped {
         return Ok(());
     }
-    let gz = flate2::bufread::MultiGzDecoder::new(&doc.bytes[..]);
-    doc.bytes = read_limited(gz, inflated_size_hint(&doc.bytes), max_bytes)?;
+    doc.bytes = match inflate_member(&doc.bytes, max_bytes) {
+        Some(bytes) => bytes,
+        None => {
+            let gz = flate2::bufread::MultiGzDecoder::new(&doc.bytes[..]);
+            read_limited(gz, inflated_size_hint(&doc.bytes), max_bytes)?
+        }
+    };
     doc.gzipped = false;
     Ok(())
+}
+
+/// Gzipped `data` inflated in one call into a buffer of the size its trailer gives, when it is
+/// one whole gzip member (what nearly every gzipped page is) of at most `max_bytes`; `None`
+/// for anything else (several members, bytes after the member, a size past the limit or not
+/// the trailer's, a stream that does not inflate), which the streaming decoder then reads or
+/// refuses as it always has.
+fn inflate_member(data: &[u8], max_bytes: u64) -> Option<Vec<u8>> {
+    let trailer = *data.last_chunk::<8>()?;
+    let size = u64::from(u32::from_le_bytes(*trailer.last_chunk::<4>()?));
+    if size > max_bytes || size > inflated_size_hint(data) {
+        return None;
+    }
+    let mut out = vec![0; usize::try_from(size).ok()?];
+    let n = libdeflater::Decompressor::new()
+        .gzip_decompress(data, &mut out)
+        .ok()?;
+    // libdeflate inflates the first member and checks it against that member's own trailer,
+    // but reads nothing after it. The member is all of `data` exactly when its trailer (the
+    // inflated bytes' CRC-32 and size) is the last 8 bytes and occurs nowhere before them: the
+    // first member's trailer occurs where that member ends.
+    // The size is the trailer's already (the buffer's): `n` must fill it.
+    let whole = n == out.len()
+        && trailer[..4] == libdeflater::crc32(&out).to_le_bytes()
+        && memchr::memmem::find(data, &trailer) == Some(data.len() - 8);
+    whole.then_some(out)
 }
 
 /// A page read to its end, at most `limit` bytes, into a buffer sized for `hint` bytes (0 when
@@ -575,6 +606,77 @@ mod tests {
         assert_eq!(escape_name(b"a\\b"), "a\\\\b");
         // The escape of a byte and the name spelling it out differ.
         assert_ne!(escape_name(b"\xff"), escape_name(b"\\xFF"));
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(data)
+            .and_then(|()| gz.finish())
+            .unwrap_or_default()
+    }
+
+    fn inflated(bytes: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, (String, bool)> {
+        let mut doc = Doc {
+            source: "page.html.gz".into(),
+            bytes,
+            gzipped: true,
+            url: None,
+            charset: None,
+            warc_date: None,
+        };
+        inflate(&mut doc, max_bytes).map(|()| doc.bytes)
+    }
+
+    #[test]
+    fn a_gzipped_page_of_one_member_is_inflated_in_one_call() {
+        let page = b"<p>Hello, world.</p>".repeat(100);
+        assert_eq!(inflate_member(&gzip(&page), 1 << 20), Some(page.clone()));
+        assert_eq!(inflated(gzip(&page), 1 << 20), Ok(page));
+    }
+
+    #[test]
+    fn every_member_of_a_gzipped_page_is_inflated_even_when_two_are_the_same() {
+        let (a, b) = (b"<p>first</p>".repeat(9), b"<p>other</p>".repeat(9));
+        for (x, y) in [(&a, &b), (&a, &a)] {
+            let two = [gzip(x), gzip(y)].concat();
+            assert_eq!(
+                inflate_member(&two, 1 << 20),
+                None,
+                "left to the streaming decoder"
+            );
+            assert_eq!(inflated(two, 1 << 20), Ok([x.clone(), y.clone()].concat()));
+        }
+    }
+
+    #[test]
+    fn a_gzipped_page_with_bytes_after_its_member_is_not_read_as_the_member_alone() {
+        let one = gzip(b"<p>page</p>");
+        // The member's own trailer repeated after it: the end looks like a member's end.
+        let tail = [one.clone(), one[one.len() - 8..].to_vec()].concat();
+        assert_eq!(inflate_member(&tail, 1 << 20), None);
+        assert!(inflated(tail, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn a_gzipped_page_whose_trailer_lies_about_its_size_is_refused_as_before() {
+        let page = b"<p>size</p>".repeat(50);
+        let mut gz = gzip(&page);
+        let at = gz.len() - 4;
+        gz[at..].copy_from_slice(&7u32.to_le_bytes());
+        assert_eq!(inflate_member(&gz, 1 << 20), None);
+        // The streaming decoder checks the trailer too, and refuses the stream.
+        assert!(inflated(gz, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn a_gzipped_page_over_the_limit_is_refused_as_readable() {
+        let page = vec![b'a'; 5000];
+        assert_eq!(
+            inflated(gzip(&page), 4999).map_err(|(_, unreadable)| unreadable),
+            Err(false)
+        );
+        assert_eq!(inflated(gzip(&page), 5000), Ok(page));
     }
 
     #[test]
