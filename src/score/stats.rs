@@ -79,20 +79,56 @@ pub(crate) struct Stats {
     pub headings: Vec<u32>,
 }
 
+/// What an ASCII character counts as in [`text_counts`]: a comma, a sentence end, white space
+/// (`char::is_whitespace`'s ASCII set), or nothing.
+const COMMA: u8 = 1;
+const STOP: u8 = 2;
+const SPACE: u8 = 4;
+static ASCII_MARKS: [u8; 128] = {
+    let mut m = [0u8; 128];
+    m[b',' as usize] = COMMA;
+    m[b'.' as usize] = STOP;
+    m[b'!' as usize] = STOP;
+    m[b'?' as usize] = STOP;
+    let mut b = 9;
+    while b <= 13 {
+        m[b] = SPACE;
+        b += 1;
+    }
+    m[b' ' as usize] = SPACE;
+    m
+};
+
 /// Commas (of any script), sentence ends and words of a text, in one pass.
 fn text_counts(t: &str) -> (u32, u32, u32) {
     let (mut commas, mut stops, mut words) = (0, 0, 0);
     let mut in_word = false;
-    for c in t.chars() {
-        match c {
-            ',' | '，' | '、' | '،' => commas += 1,
-            '.' | '!' | '?' | '。' | '！' | '？' => stops += 1,
-            _ => {}
-        }
-        let space = c.is_whitespace();
-        if !space && !in_word {
-            words += 1;
-        }
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII by a table look-up, without branching on the character; anything else decoded.
+        let mark = match ASCII_MARKS.get(usize::from(b)) {
+            Some(&m) => {
+                i += 1;
+                m
+            }
+            None => {
+                let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                match c {
+                    '，' | '、' | '،' => COMMA,
+                    '。' | '！' | '？' => STOP,
+                    c if c.is_whitespace() => SPACE,
+                    _ => 0,
+                }
+            }
+        };
+        commas += u32::from(mark & COMMA);
+        stops += u32::from((mark & STOP) >> 1);
+        let space = mark & SPACE != 0;
+        words += u32::from(!space && !in_word);
         in_word = !space;
     }
     (commas, stops, words)
@@ -207,5 +243,40 @@ impl Stats {
         } else {
             self.link_len[i] as f32 / self.len[i] as f32
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts character by character, as the spec of [`text_counts`].
+    fn by_chars(t: &str) -> (u32, u32, u32) {
+        let (mut commas, mut stops, mut words) = (0, 0, 0);
+        let mut in_word = false;
+        for c in t.chars() {
+            commas += u32::from(matches!(c, ',' | '，' | '、' | '،'));
+            stops += u32::from(matches!(c, '.' | '!' | '?' | '。' | '！' | '？'));
+            let space = c.is_whitespace();
+            words += u32::from(!space && !in_word);
+            in_word = !space;
+        }
+        (commas, stops, words)
+    }
+
+    #[test]
+    fn commas_stops_and_words_are_counted_in_any_script() {
+        for t in [
+            "",
+            "One, two. Three!  Four?\tfive\n",
+            "\x0b\x0c\r x\x1fy",
+            "中文，句子。还有！问题？",
+            "عربي، نص",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e",
+            "émigré, café… naïve",
+        ] {
+            assert_eq!(text_counts(t), by_chars(t), "{t:?}");
+        }
+        assert_eq!(text_counts("One, two. Three!"), (1, 2, 3));
     }
 }
