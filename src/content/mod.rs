@@ -138,7 +138,8 @@ pub fn inline_text(inlines: &[Inline]) -> String {
     out
 }
 
-fn push_inline_text(inlines: &[Inline], out: &mut String) {
+/// Appends the text of `inlines` to `out` (as [`inline_text`] gives it).
+pub(crate) fn push_inline_text(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),

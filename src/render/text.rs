@@ -1,12 +1,24 @@
 //! Plain text: blocks separated by blank lines, list items on their own lines, table rows on lines.
 
-use crate::content::{Block, inline_text};
+use crate::content::{Block, Inline, inline_text, push_inline_text};
 
 /// Renders blocks as plain text.
 pub fn text(blocks: &[Block]) -> String {
     let mut out = String::new();
     push_blocks(blocks, &mut out, "");
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Appends the text of `inlines` to `out` without its leading and trailing whitespace (what
+/// pushing `inline_text(inlines).trim()` does, without a string of its own).
+fn push_trimmed(out: &mut String, inlines: &[Inline]) {
+    let from = out.len();
+    push_inline_text(inlines, out);
+    let added = out.get(from..).unwrap_or_default();
+    let (lead, kept) = (added.len() - added.trim_start().len(), added.trim().len());
+    out.drain(from..from + lead);
+    out.truncate(from + kept);
 }
 
 fn push_blocks(blocks: &[Block], out: &mut String, indent: &str) {
@@ -15,7 +27,7 @@ fn push_blocks(blocks: &[Block], out: &mut String, indent: &str) {
         match b {
             Block::Heading { inlines, .. } | Block::Paragraph { inlines } => {
                 out.push_str(indent);
-                out.push_str(inline_text(inlines).trim());
+                push_trimmed(out, inlines);
             }
             Block::List {
                 ordered,
@@ -66,7 +78,7 @@ fn push_blocks(blocks: &[Block], out: &mut String, indent: &str) {
                 out.push_str(inner.trim());
             }
             Block::Figure { caption, .. } => {
-                out.push_str(inline_text(caption).trim());
+                push_trimmed(out, caption);
             }
             Block::Rule => {}
         }
