@@ -680,6 +680,25 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_gzipped_page_reads_as_the_streaming_decoder_reads_it() {
+        let page = b"<html><body><p>Some text, some more text.</p></body></html>".repeat(3);
+        let gz = gzip(&page);
+        let streamed =
+            |bytes: &[u8]| read_limited(flate2::bufread::MultiGzDecoder::new(bytes), 0, 1 << 20);
+        let mut damaged: Vec<Vec<u8>> = (0..gz.len()).map(|n| gz[..n].to_vec()).collect();
+        for at in 0..gz.len() {
+            for bit in 0..8 {
+                let mut d = gz.clone();
+                d[at] ^= 1 << bit;
+                damaged.push(d);
+            }
+        }
+        for d in damaged {
+            assert_eq!(inflated(d.clone(), 1 << 20), streamed(&d), "{d:?}");
+        }
+    }
+
+    #[test]
     fn list_lines_lose_their_line_ending_and_blank_ones_are_skipped() {
         assert_eq!(list_line(b"a.html\r\n"), Some(&b"a.html"[..]));
         assert_eq!(list_line(b"  \n"), None);
