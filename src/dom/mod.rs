@@ -35,11 +35,11 @@ const CHUNK: usize = 256 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimedOut;
 
-/// Index of a node in [`Document::nodes`].
+/// Index of a node of a [`Document`], in document order.
 pub type Ix = usize;
 
-/// One node of the arena, in 32 bytes: indices and string places are 32-bit (the sink keeps
-/// a document under 2^31 nodes and its text under 2^31 bytes).
+/// One node of the arena, in 32 bytes: indices and string places are 32-bit (the sink builds
+/// fewer than 2^31 nodes, and the flattening stops before the text reaches 4 GiB).
 #[derive(Debug, Clone)]
 pub struct Node {
     /// Tag name for an element, `None` for a text node (and the document root).
@@ -58,8 +58,8 @@ pub struct Node {
 /// The parent of the root.
 const NO_PARENT: u32 = u32::MAX;
 
-/// An index or string place in 32 bits; never truncated, since the sink stops a document
-/// before either would pass 2^31 (the flattening stops too, should one ever get that far).
+/// An index or string place in 32 bits. The caps keep every one in range; past them (a single
+/// text over 4 GiB) it saturates, and that text reads short or empty, never out of bounds.
 fn narrow(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
