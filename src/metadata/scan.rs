@@ -1,6 +1,7 @@
 //! One linear pass over the whole document that gathers every node the metadata sources read.
 
 use crate::dom::{Document, Ix};
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -83,6 +84,48 @@ fn may_start_byline(t: &str) -> bool {
     first_words.any(|f| word.eq_ignore_ascii_case(f))
 }
 
+/// A part of every match of [`NAME_WORDS`] (each alternative of its three patterns holds one),
+/// sought in any ASCII case: a value that holds none says nothing, and the regexes need not
+/// read it. Only ASCII values are turned away so: under the patterns' Unicode case folding a
+/// non-ASCII character can stand for an ASCII letter (`ſ` for `s`).
+const NAME_WORD_PARTS: [&str; 23] = [
+    "byline",
+    "author",
+    "writer",
+    "posted",
+    "submitted",
+    "h-card",
+    "vcard",
+    "contributor",
+    "username",
+    "user-name",
+    "poster",
+    "creator",
+    "reporter",
+    "date",
+    "time",
+    "publish",
+    "meta",
+    "info",
+    "created",
+    "subtitle",
+    "head",
+    "hed",
+    "title",
+];
+
+static NAME_WORD_FILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NAME_WORD_PARTS)
+        .ok()
+});
+
+/// Whether `value` may hold a word of [`NAME_WORDS`] (`false`: it holds none).
+fn may_hold_name_words(value: &str) -> bool {
+    !value.is_ascii() || NAME_WORD_FILTER.as_ref().is_none_or(|f| f.is_match(value))
+}
+
 /// What a class or id value says, by [`NAME_WORDS`],
 /// remembered per distinct value: pages repeat the same class lists on many elements.
 struct NameWords<'a> {
@@ -96,6 +139,9 @@ impl<'a> NameWords<'a> {
             return (false, false, false);
         }
         *self.seen.entry(value).or_insert_with(|| {
+            if !may_hold_name_words(value) {
+                return (false, false, false);
+            }
             let Some(m) = NAME_WORDS.as_ref().map(|set| set.matches(value)) else {
                 return (false, false, false);
             };
@@ -472,6 +518,32 @@ pub fn scan(doc: &Document) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_class_the_name_word_filter_turns_away_matches_none_of_the_name_words() {
+        let pieces = [
+            "by", "line", "auth", "or", "writ", "er", "post", "ed", "-", "_", " ", "sub", "mit",
+            "h-", "card", "v", "contrib", "utor", "user", "name", "creat", "report", "date",
+            "time", "stamp", "publish", "meta", "info", "up", "head", "hed", "title", "x", "Hed",
+            "TITLE", "Post", "ED", "entry", "story", "ſ",
+        ];
+        let Some(set) = NAME_WORDS.as_ref() else {
+            panic!("the name-word patterns do not compile");
+        };
+        let mut turned_away = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let value = format!("{a}{b}{c}");
+                    if !may_hold_name_words(&value) {
+                        turned_away += 1;
+                        assert!(!set.is_match(&value), "{value:?}");
+                    }
+                }
+            }
+        }
+        assert!(turned_away > 1000, "the filter turns most such values away");
+    }
     use crate::options::Limits;
 
     #[test]
