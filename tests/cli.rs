@@ -479,9 +479,14 @@ fn a_summary_line_ends_the_run_on_stderr_unless_quiet() {
     assert_eq!(json_lines(&q).len(), 4);
 }
 
-/// Runs `big` (over 2K) then a good page with `--max-bytes 2K`: the first is an error record
-/// that names the option, the second is extracted, and the exit status says a document failed.
-fn over_max_bytes_then_a_page(big: &Path, page: &str) {
+/// Writes a document named `name` with `write` (over 2K once read), then runs it and a good
+/// page with `--max-bytes 2K`: the first is an error record that names the option, the second
+/// is extracted, and the exit status says a document failed.
+fn over_max_bytes_then_a_page(name: &str, write: impl FnOnce(&Path)) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = three_pages(dir.path());
+    let big = dir.path().join(name);
+    write(&big);
     let o = nutgraf(
         &[
             "--format",
@@ -489,7 +494,7 @@ fn over_max_bytes_then_a_page(big: &Path, page: &str) {
             "--max-bytes",
             "2K",
             big.to_str().unwrap(),
-            page,
+            &paths[0],
         ],
         None,
     );
@@ -507,22 +512,18 @@ fn over_max_bytes_then_a_page(big: &Path, page: &str) {
 
 #[test]
 fn a_document_over_max_bytes_is_an_error_record_but_the_batch_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let paths = three_pages(dir.path());
-    let big = dir.path().join("big.html");
-    std::fs::write(&big, ARTICLE.repeat(20)).unwrap();
-    over_max_bytes_then_a_page(&big, &paths[0]);
+    over_max_bytes_then_a_page("big.html", |big| {
+        std::fs::write(big, ARTICLE.repeat(20)).unwrap()
+    });
 }
 
 #[test]
 fn a_gzipped_page_that_inflates_past_max_bytes_is_an_error_record_but_the_batch_goes_on() {
     // Small on disk, over the limit once inflated: refused as a plain page of that size is.
-    let dir = tempfile::tempdir().unwrap();
-    let paths = three_pages(dir.path());
-    let big = dir.path().join("big.html.gz");
-    write_gz(&big, ARTICLE.repeat(20).as_bytes());
-    assert!(std::fs::metadata(&big).unwrap().len() < 2048);
-    over_max_bytes_then_a_page(&big, &paths[0]);
+    over_max_bytes_then_a_page("big.html.gz", |big| {
+        write_gz(big, ARTICLE.repeat(20).as_bytes());
+        assert!(std::fs::metadata(big).unwrap().len() < 2048);
+    });
 }
 
 #[test]

@@ -528,8 +528,8 @@ pub fn inflate(doc: &mut Doc, max_bytes: u64) -> Result<(), (String, bool)> {
 /// the trailer's, a stream that does not inflate), which the streaming decoder then reads or
 /// refuses as it always has.
 fn inflate_member(data: &[u8], max_bytes: u64) -> Option<Vec<u8>> {
-    let trailer = *data.last_chunk::<8>()?;
-    let size = u64::from(u32::from_le_bytes(*trailer.last_chunk::<4>()?));
+    let isize = *data.last_chunk::<4>()?;
+    let size = u64::from(u32::from_le_bytes(isize));
     if size > max_bytes || size > inflated_size_hint(data) {
         return None;
     }
@@ -538,13 +538,10 @@ fn inflate_member(data: &[u8], max_bytes: u64) -> Option<Vec<u8>> {
         .gzip_decompress(data, &mut out)
         .ok()?;
     // libdeflate inflates the first member and checks it against that member's own trailer,
-    // but reads nothing after it. The member is all of `data` exactly when its trailer (the
-    // inflated bytes' CRC-32 and size) is the last 8 bytes and occurs nowhere before them: the
-    // first member's trailer occurs where that member ends.
-    // The size is the trailer's already (the buffer's): `n` must fill it.
-    let whole = n == out.len()
-        && trailer[..4] == libdeflater::crc32(&out).to_le_bytes()
-        && memchr::memmem::find(data, &trailer) == Some(data.len() - 8);
+    // whose last 4 bytes are the inflated size, but reads nothing after it. The member is all
+    // of `data` exactly when it fills the buffer (so its size is the one in the last 4 bytes)
+    // and those 4 bytes occur nowhere before: its trailer ends where the member does.
+    let whole = n == out.len() && memchr::memmem::find(data, &isize) == Some(data.len() - 4);
     whole.then_some(out)
 }
 

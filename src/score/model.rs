@@ -94,6 +94,12 @@ impl Tree {
             n.right
         }
     }
+
+    /// The value of the leaf a walk ended at.
+    #[inline(always)]
+    fn value(&self, c: u8) -> f32 {
+        self.values[usize::from(c) % TREE_SLOTS]
+    }
 }
 
 /// One sum of trees.
@@ -242,7 +248,7 @@ impl Forest {
                     }
                 }
                 for (sum, &c) in sums.iter_mut().zip(&c) {
-                    *sum += tree.values[usize::from(c) % TREE_SLOTS];
+                    *sum += tree.value(c);
                 }
             }
             for (sum, row) in sum_chunks
@@ -254,7 +260,7 @@ impl Forest {
                 for _ in 0..tree.depth {
                     c = tree.step(c, row);
                 }
-                *sum += tree.values[usize::from(c) % TREE_SLOTS];
+                *sum += tree.value(c);
             }
         }
         sums
