@@ -526,23 +526,69 @@ pub fn inflate(doc: &mut Doc, max_bytes: u64) -> Result<(), (String, bool)> {
 /// one whole gzip member (what nearly every gzipped page is) of at most `max_bytes`; `None`
 /// for anything else (several members, bytes after the member, a size past the limit or not
 /// the trailer's, a stream that does not inflate), which the streaming decoder then reads or
-/// refuses as it always has.
+/// refuses as it always has. The buffer is the worker's spare one ([`recycle`]) when it has one.
 fn inflate_member(data: &[u8], max_bytes: u64) -> Option<Vec<u8>> {
     let isize = *data.last_chunk::<4>()?;
     let size = u64::from(u32::from_le_bytes(isize));
     if size > max_bytes || size > inflated_size_hint(data) {
         return None;
     }
-    let mut out = vec![0; usize::try_from(size).ok()?];
-    let n = libdeflater::Decompressor::new()
-        .gzip_decompress(data, &mut out)
-        .ok()?;
-    // libdeflate inflates the first member and checks it against that member's own trailer,
-    // whose last 4 bytes are the inflated size, but reads nothing after it. The member is all
-    // of `data` exactly when it fills the buffer (so its size is the one in the last 4 bytes)
-    // and those 4 bytes occur nowhere before: its trailer ends where the member does.
-    let whole = n == out.len() && memchr::memmem::find(data, &isize) == Some(data.len() - 4);
-    whole.then_some(out)
+    let size = usize::try_from(size).ok()?;
+    INFLATER.with_borrow_mut(|inflater| {
+        let inflater = inflater.get_or_insert_with(|| Inflater {
+            decompressor: libdeflater::Decompressor::new(),
+            spare: Vec::new(),
+        });
+        // The spare buffer holds the last page: every byte of it is overwritten or cut off, so
+        // only what it grows by is zeroed.
+        let mut out = std::mem::take(&mut inflater.spare);
+        out.resize(size, 0);
+        let n = inflater.decompressor.gzip_decompress(data, &mut out).ok();
+        // libdeflate inflates the first member and checks it against that member's own
+        // trailer, whose last 4 bytes are the inflated size, but reads nothing after it. The
+        // member is all of `data` exactly when it fills the buffer (so its size is the one in
+        // the last 4 bytes) and those 4 bytes occur nowhere before: its trailer ends where the
+        // member does.
+        let whole =
+            n == Some(out.len()) && memchr::memmem::find(data, &isize) == Some(data.len() - 4);
+        if whole {
+            Some(out)
+        } else {
+            inflater.spare = out;
+            None
+        }
+    })
+}
+
+/// Largest buffer a worker keeps for its next page ([`recycle`]): one huge page does not hold
+/// its memory for the rest of the run.
+const SPARE_MAX: usize = 8 << 20;
+
+/// A worker's means of inflating pages, kept from page to page: libdeflate's decompressor
+/// (set up once, not per page) and the buffer of the page done last, which the next page
+/// inflates into, its memory already mapped and likely still cached.
+struct Inflater {
+    decompressor: libdeflater::Decompressor,
+    spare: Vec<u8>,
+}
+
+thread_local! {
+    static INFLATER: std::cell::RefCell<Option<Inflater>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Hands a page's buffer back once the page is done, for the worker's next gzipped page to
+/// inflate into (when it is no larger than [`SPARE_MAX`]).
+pub fn recycle(bytes: Vec<u8>) {
+    if bytes.capacity() > SPARE_MAX {
+        return;
+    }
+    INFLATER.with_borrow_mut(|inflater| {
+        if let Some(inflater) = inflater
+            && inflater.spare.capacity() < bytes.capacity()
+        {
+            inflater.spare = bytes;
+        }
+    });
 }
 
 /// A page read to its end, at most `limit` bytes, into a buffer sized for `hint` bytes (0 when
@@ -630,6 +676,50 @@ mod tests {
         let page = b"<p>Hello, world.</p>".repeat(100);
         assert_eq!(inflate_member(&gzip(&page), 1 << 20), Some(page.clone()));
         assert_eq!(inflated(gzip(&page), 1 << 20), Ok(page));
+    }
+
+    #[test]
+    fn a_page_inflated_into_the_last_pages_buffer_is_only_itself() {
+        // Pages larger and smaller than the one before, each inflated into the buffer the one
+        // before gave back: none keeps a byte of another.
+        let pages = [
+            b"<p>A page of middling length.</p>".repeat(200),
+            b"<p>Longer.</p>".repeat(1000),
+            b"<p>Short.</p>".to_vec(),
+            Vec::new(),
+            b"<p>Middling again.</p>".repeat(300),
+        ];
+        for page in pages {
+            let got = inflated(gzip(&page), 1 << 20);
+            assert_eq!(got.as_ref(), Ok(&page));
+            if let Ok(bytes) = got {
+                recycle(bytes);
+            }
+        }
+        // A page that is not one whole member leaves the buffer as it was for the next.
+        let mut two = gzip(b"<p>One.</p>");
+        two.extend(gzip(b"<p>Two.</p>"));
+        assert_eq!(inflate_member(&two, 1 << 20), None);
+        let page = b"<p>After two members.</p>".repeat(50);
+        assert_eq!(inflated(gzip(&page), 1 << 20), Ok(page));
+    }
+
+    #[test]
+    fn a_huge_page_buffer_is_not_kept() {
+        let kept = |capacity: usize| {
+            recycle(Vec::with_capacity(capacity));
+            INFLATER.with_borrow(|i| i.as_ref().map_or(0, |i| i.spare.capacity()))
+        };
+        // The worker has inflated a page, so it keeps a spare buffer.
+        let page = b"<p>Hello.</p>".repeat(10);
+        assert_eq!(inflated(gzip(&page), 1 << 20), Ok(page));
+        assert!(kept(SPARE_MAX) >= SPARE_MAX);
+        INFLATER.with_borrow_mut(|i| {
+            if let Some(i) = i {
+                i.spare = Vec::new();
+            }
+        });
+        assert_eq!(kept(SPARE_MAX + 1), 0);
     }
 
     #[test]

@@ -481,7 +481,11 @@ fn process(sh: &Shared, item: Item) -> (String, Outcome) {
             (sh.style.failure(&doc, &error), Outcome::Uncounted)
         }
         Item::Doc(mut doc) => match input::inflate(&mut doc, sh.max_bytes) {
-            Ok(()) => extract(sh, doc),
+            Ok(()) => {
+                let done = extract(sh, &doc);
+                input::recycle(doc.bytes);
+                done
+            }
             Err((error, unreadable)) => {
                 doc.bytes = Vec::new();
                 process(
@@ -497,7 +501,7 @@ fn process(sh: &Shared, item: Item) -> (String, Outcome) {
     }
 }
 
-fn extract(sh: &Shared, doc: Doc) -> (String, Outcome) {
+fn extract(sh: &Shared, doc: &Doc) -> (String, Outcome) {
     let page = nutgraf::Page {
         html: &doc.bytes,
         url: doc.url.as_deref(),
@@ -512,13 +516,13 @@ fn extract(sh: &Shared, doc: Doc) -> (String, Outcome) {
             } else {
                 Outcome::Extracted
             };
-            (sh.style.article(&doc, &article), outcome)
+            (sh.style.article(doc, &article), outcome)
         }
         Err(e) => {
             let msg = e.to_string();
             sh.progress
                 .println(&format!("nutgraf: {}: {msg}", doc.source));
-            (sh.style.failure(&doc, &msg), Outcome::Failed)
+            (sh.style.failure(doc, &msg), Outcome::Failed)
         }
     }
 }
