@@ -7,8 +7,8 @@
 //!   (`nutgraf::stages`), timing each with `Instant`; a stage's figure is its minimum over the N
 //!   repeats. Prints a Markdown table (stage, total ms, share %, µs/page), the total and
 //!   pages/s, and checks that the stage-by-stage text equals `Extractor::default().extract`'s
-//!   for every page (mismatches are listed; there should be none). It allocates with mimalloc,
-//!   as the `nutgraf` command does (with the default `cli` feature).
+//!   for every page (mismatches are listed; there should be none). It allocates with the system
+//!   allocator, as the `nutgraf` command does.
 //!
 //! With `--extract-only` it instead times `Extractor::default().extract` alone over the pages
 //! (read and gunzipped first, as the peers' in-process figure in `scripts/compare-peers.sh`
@@ -23,12 +23,6 @@ use std::hint::black_box;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-// The allocator the `nutgraf` command uses (it is part of the stages' cost: html5ever
-// allocates for nearly every token).
-#[cfg(feature = "cli")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The stages in pipeline order; the ones after `TIMED` are timed but not part of a default
 /// extraction's total.
