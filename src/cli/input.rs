@@ -496,12 +496,17 @@ fn gzipped_warc(data: &[u8]) -> bool {
     gz.read_exact(&mut head).is_ok() && &head == b"WARC/"
 }
 
+/// Most bytes deflate can expand `compressed` bytes to (1032-fold).
+fn deflate_bound(compressed: usize) -> u64 {
+    (compressed as u64).saturating_mul(1032)
+}
+
 /// The size a gzipped page inflates to, as its gzip trailer gives it (the last member's size
-/// modulo 4 GiB): a hint for the page's buffer, bounded by what deflate can expand to (1032-fold).
+/// modulo 4 GiB): a hint for the page's buffer, bounded by [`deflate_bound`].
 fn inflated_size_hint(data: &[u8]) -> u64 {
     data.last_chunk::<4>()
         .map_or(0, |t| u64::from(u32::from_le_bytes(*t)))
-        .min((data.len() as u64).saturating_mul(1032))
+        .min(deflate_bound(data.len()))
 }
 
 /// Inflates a gzipped document's bytes in place (the worker's part of reading it). Fails, as
@@ -530,7 +535,7 @@ pub fn inflate(doc: &mut Doc, max_bytes: u64) -> Result<(), (String, bool)> {
 fn inflate_member(data: &[u8], max_bytes: u64) -> Option<Vec<u8>> {
     let isize = *data.last_chunk::<4>()?;
     let size = u64::from(u32::from_le_bytes(isize));
-    if size > max_bytes || size > inflated_size_hint(data) {
+    if size > max_bytes || size > deflate_bound(data.len()) {
         return None;
     }
     let size = usize::try_from(size).ok()?;
