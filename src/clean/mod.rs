@@ -73,6 +73,7 @@ struct Said<'a> {
     style: Option<&'a str>,
     aria_hidden: Option<&'a str>,
     aria_labelledby: bool,
+    aria_modal: bool,
 }
 
 impl<'a> Said<'a> {
@@ -89,6 +90,7 @@ impl<'a> Said<'a> {
                 "style" => s.style = s.style.or(Some(value)),
                 "aria-hidden" => s.aria_hidden = s.aria_hidden.or(Some(value)),
                 "aria-labelledby" => s.aria_labelledby = true,
+                "aria-modal" => s.aria_modal |= value.trim().eq_ignore_ascii_case("true"),
                 _ => {}
             }
         }
@@ -103,6 +105,16 @@ impl<'a> Said<'a> {
             r.eq_ignore_ascii_case("tabpanel")
                 || (r.eq_ignore_ascii_case("region") && self.aria_labelledby)
         })
+    }
+
+    /// Whether the element is a modal dialog (`role="dialog"` with `aria-modal="true"`): like a
+    /// `<dialog>`, an overlay over the page (a consent centre, a sign-in box), never its text.
+    fn modal(&self) -> bool {
+        self.aria_modal
+            && self.role.is_some_and(|r| {
+                let r = r.trim();
+                r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+            })
     }
 
     /// Whether the element says it is hidden from assistive technology (`aria-hidden="true"`):
@@ -228,6 +240,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     let page = PageFacts {
         repeats: repeated_names(doc, len, &signals),
         signals,
+        inert_forms: inert_forms(doc),
     };
     let (marks, live, comments) = mark_with(doc, len, &page, focus, Level::Full);
     if shape == Shape::Discussion || (comments > 0 && live < 500) {
@@ -337,6 +350,51 @@ struct PageFacts<'a> {
     signals: Vec<NameSignal>,
     /// See [`repeated_names`].
     repeats: HashMap<TagClass<'a>, u32, FxBuildHasher>,
+    /// See [`inert_forms`].
+    inert_forms: Vec<Ix>,
+}
+
+/// The (outermost) forms that hold no control a reader could use: no text field, no list, no
+/// button. Such a form only wraps text for a script (Reddit's `form.usertext` around every
+/// comment, an editor's frame around a post), so it is no comment box, search box or sign-up
+/// form to remove. In document order; one forward walk.
+fn inert_forms(doc: &Document) -> Vec<Ix> {
+    let mut inert = Vec::new();
+    let mut form: Option<(Ix, Ix, bool)> = None; // (form, end of its subtree, has a control)
+    for i in 1..doc.len() {
+        if let Some((f, end, used)) = form
+            && i >= end
+        {
+            if !used {
+                inert.push(f);
+            }
+            form = None;
+        }
+        if !doc.is_element(i) {
+            continue;
+        }
+        match doc.tag(i) {
+            "form" if form.is_none() => form = Some((i, doc.end(i), false)),
+            "textarea" | "select" | "button" => {
+                if let Some(f) = form.as_mut() {
+                    f.2 = true;
+                }
+            }
+            "input" => {
+                let hidden = doc
+                    .attr(i, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"));
+                if let Some(f) = form.as_mut() {
+                    f.2 |= !hidden;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((f, _, false)) = form {
+        inert.push(f);
+    }
+    inert
 }
 
 /// The elements of one tag and class name, counted in document order.
@@ -456,6 +514,7 @@ fn mark_with(
         let j = if tag == "html" || tag == "body" {
             false
         } else if tag_in(doc, i, never)
+            || said.modal()
             || (level != Level::Revealed && hidden_by(&said, &mut style))
         {
             true
@@ -470,7 +529,9 @@ fn mark_with(
                 .is_some_and(|r| roles.contains(r.trim().to_ascii_lowercase().as_str()))
         {
             share < wrapper_share || len[i] < 500
-        } else if tag == "form" || tag == "noscript" {
+        } else if (tag == "form" && page.inert_forms.binary_search(&i).is_err())
+            || tag == "noscript"
+        {
             // Some pages wrap everything in a form (ASP.NET) or serve it in <noscript> (Discourse).
             share < 0.3
         } else if sig.comments && (!sig.positive || sig.comment_part) && drop_comments {
@@ -642,5 +703,34 @@ mod tests {
         assert!(text.contains(&prose));
         assert!(!text.contains("Jane Doe"));
         assert!(!text.contains("Filed under"));
+    }
+
+    #[test]
+    fn a_form_without_controls_is_a_wrapper_but_a_form_to_fill_in_goes() {
+        let prose = SENTENCE.repeat(10);
+        let reply = "A reply held in a form that a script edits, never filled in. ".repeat(3);
+        let text = live_text(&format!(
+            r#"<body><article><p>{prose}</p></article>
+            <form class="usertext"><input type="hidden" name="id" value="1"><div><p>{reply}</p></div></form>
+            <form><label>Your email, for our weekly letter</label><input type="email"><button>Sign up</button></form>
+            <form><p>Leave a Reply</p><textarea></textarea></form></body>"#
+        ));
+        assert!(text.contains(&prose));
+        assert!(text.contains("never filled in"));
+        assert!(!text.contains("weekly letter"));
+        assert!(!text.contains("Leave a Reply"));
+    }
+
+    #[test]
+    fn a_modal_dialog_goes_however_much_text_it_holds() {
+        let prose = SENTENCE.repeat(5);
+        let policy = "These technologies store cookies on your device for analytics. ".repeat(40);
+        let text = live_text(&format!(
+            r#"<body><article><p>{prose}</p></article>
+            <div id="consent-centre"><div role="dialog" aria-modal="true"><p>{policy}</p></div></div>
+            <div role="dialog"><p>A dialog that is not modal is judged by its share of the page.</p></div></body>"#
+        ));
+        assert!(text.contains(&prose));
+        assert!(!text.contains("These technologies"));
     }
 }
