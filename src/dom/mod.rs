@@ -21,7 +21,7 @@ use guard::NestingGuard;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
-use html5ever::{LocalName, TokenizerResult};
+use html5ever::{LocalName, TokenizerResult, local_name};
 use rawtext::Skipper;
 pub(crate) use sink::is_json_ld_type;
 use sink::{NONE, SKind, SNode, Sink, empty_name, ix};
@@ -89,6 +89,9 @@ pub struct Document {
     strings: String,
     /// A cap (nodes, memory) was reached: the rest of the input was not parsed.
     pub truncated: bool,
+    /// An `<iframe>`'s raw text ran past the end of a `<noscript>` (see
+    /// [`crate::repair::close_noscript_frames`]).
+    frame_ate_noscript: bool,
 }
 
 impl Document {
@@ -114,7 +117,19 @@ impl Document {
             chunk: CHUNK,
             skip_unread: true,
         };
-        driver.parse(text, limits, deadline)
+        let doc = driver.parse(text, limits, deadline)?;
+        if !doc.frame_ate_noscript {
+            return Ok(doc);
+        }
+        // Rare: parsed again with the frame closed, where its author meant it to end.
+        match crate::repair::close_noscript_frames(text) {
+            Some(mended) => Driver {
+                chunk: CHUNK,
+                skip_unread: true,
+            }
+            .parse(&mended, limits, deadline),
+            None => Ok(doc),
+        }
     }
 
     /// A document with nothing but its root.
@@ -376,6 +391,7 @@ fn chunk_end(s: &str, max: usize) -> usize {
 fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
     let mut nodes: Vec<Node> = Vec::with_capacity(tree.len().min(limits.max_nodes));
     let mut truncated = false;
+    let mut frame_ate_noscript = false;
     let mut attrs: Vec<Attr> = Vec::new();
     let mut strings = String::with_capacity(text_len);
     nodes.push(Node {
@@ -438,6 +454,8 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
                 push_children(&mut stack, &tree, id, this);
             }
             SKind::Text(t) => {
+                frame_ate_noscript |= nodes[parent].tag == Some(local_name!("iframe"))
+                    && crate::repair::ends_noscript(&t);
                 let start = narrow(strings.len());
                 strings.push_str(&t);
                 nodes.push(Node {
@@ -469,6 +487,7 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
         attrs,
         strings,
         truncated,
+        frame_ate_noscript,
     }
 }
 

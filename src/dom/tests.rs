@@ -248,3 +248,15 @@ fn an_attribute_cut_by_the_end_of_the_page_is_handled() {
     assert_eq!(attr_names(&d, "p"), ["é"]);
     assert_eq!(d.text_content(0), "éü");
 }
+
+#[test]
+fn a_tag_manager_frame_left_open_in_a_noscript_does_not_swallow_the_page() {
+    let d = Document::parse(
+        r#"<body><noscript><iframe src="https://tags.example/ns.html" style="display:none" /></noscript>
+        <main><h1>Your fastest path</h1><p>The page itself.</p></main></body>"#,
+        &Limits::default(),
+    );
+    let main = d.find_tag("main").unwrap_or(0);
+    assert_eq!(d.tag(main), "main");
+    assert_eq!(d.text_content(main), "Your fastest pathThe page itself.");
+}
