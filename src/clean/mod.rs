@@ -97,14 +97,17 @@ impl<'a> Said<'a> {
         s
     }
 
-    /// Whether the element is a tab panel or an accordion's panel (a region labelled by its
-    /// header): hidden only until a reader opens it, and part of the page.
+    /// Whether the element is a tab panel or an accordion's panel (a region, or an element of
+    /// no role, labelled by its header or trigger): hidden only until a reader opens it, and
+    /// part of the page.
     fn collapsed_panel(&self) -> bool {
-        self.role.is_some_and(|r| {
-            let r = r.trim();
-            r.eq_ignore_ascii_case("tabpanel")
-                || (r.eq_ignore_ascii_case("region") && self.aria_labelledby)
-        })
+        match self.role.map(str::trim) {
+            Some(r) => {
+                r.eq_ignore_ascii_case("tabpanel")
+                    || (r.eq_ignore_ascii_case("region") && self.aria_labelledby)
+            }
+            None => self.aria_labelledby,
+        }
     }
 
     /// Whether the element is a modal dialog (`role="dialog"` with `aria-modal="true"`): like a
@@ -732,5 +735,20 @@ mod tests {
         ));
         assert!(text.contains(&prose));
         assert!(!text.contains("These technologies"));
+    }
+
+    #[test]
+    fn a_collapsed_panel_labelled_by_its_trigger_is_content_but_a_hidden_modal_goes() {
+        let prose = SENTENCE.repeat(10);
+        let text = live_text(&format!(
+            r#"<body><main><p>{prose}</p>
+            <button id="t1" aria-controls="p1">Analytics</button>
+            <section id="p1" aria-hidden="true" aria-labelledby="t1"><p>Gather data in one place.</p></section></main>
+            <div class="modal fade" aria-labelledby="m1" aria-hidden="true"><h5 id="m1">Sign in</h5></div>
+            <div aria-hidden="true"><p>A decorative quote.</p></div></body>"#
+        ));
+        assert!(text.contains("Gather data in one place."));
+        assert!(!text.contains("Sign in"));
+        assert!(!text.contains("decorative"));
     }
 }
