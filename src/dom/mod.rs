@@ -121,15 +121,17 @@ impl Document {
         if !doc.frame_ate_noscript {
             return Ok(doc);
         }
-        // Rare: parsed again with the frame closed, where its author meant it to end.
-        match crate::repair::close_noscript_frames(text) {
-            Some(mended) => Driver {
-                chunk: CHUNK,
-                skip_unread: true,
-            }
-            .parse(&mended, limits, deadline),
-            None => Ok(doc),
+        // Rare: parsed again with the frame closed, where its author meant it to end (the
+        // first tree let go first, so that no more than one is held).
+        let Some(mended) = crate::repair::close_noscript_frames(text) else {
+            return Ok(doc);
+        };
+        drop(doc);
+        Driver {
+            chunk: CHUNK,
+            skip_unread: true,
         }
+        .parse(&mended, limits, deadline)
     }
 
     /// A document with nothing but its root.
