@@ -37,12 +37,7 @@ pub fn close_title(text: &str) -> Cow<'_, str> {
 /// Where the first `<title>` start tag (in one of the usual spellings) begins.
 fn first_open(b: &[u8]) -> Option<usize> {
     // `<title>` or `<title attr…>`, not `<titles>`.
-    let starts_tag = |at: usize| {
-        matches!(
-            b.get(at + 6),
-            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
-        )
-    };
+    let starts_tag = |at: usize| tag_named(&b[at + 1..], b"title");
     let mut best: Option<usize> = None;
     for n in OPEN {
         // Each later spelling is looked for only before the earliest found so far.
@@ -66,8 +61,13 @@ fn any_case_close(b: &[u8]) -> bool {
 /// Whether raw text holds a `</noscript` end tag (ASCII case-insensitive): read in the text of
 /// an `<iframe>`, the frame was left open inside a `<noscript>` (see [`close_noscript_frames`]).
 pub(crate) fn ends_noscript(text: &str) -> bool {
-    let b = text.as_bytes();
-    memmem::find_iter(b, b"</").any(|k| tag_named(&b[k + 2..], b"noscript"))
+    end_tag(text.as_bytes(), b"noscript").is_some()
+}
+
+/// Offset of the first `</name` (ASCII case-insensitive) followed by a character that ends a
+/// tag name (`\t \n \x0C \r`, space, `/`, `>`): the spec's "appropriate end tag".
+pub(crate) fn end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    memmem::find_iter(hay, b"</").find(|&at| tag_named(&hay[at + 2..], name))
 }
 
 /// Returns `text` with every `<iframe>` that a `<noscript>` opens and leaves open closed where

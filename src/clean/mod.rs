@@ -360,44 +360,33 @@ struct PageFacts<'a> {
 /// The (outermost) forms that hold no control a reader could use: no text field, no list, no
 /// button. Such a form only wraps text for a script (Reddit's `form.usertext` around every
 /// comment, an editor's frame around a post), so it is no comment box, search box or sign-up
-/// form to remove. In document order; one forward walk.
+/// form to remove. In document order; one forward walk (a form's subtree is read once).
 fn inert_forms(doc: &Document) -> Vec<Ix> {
     let mut inert = Vec::new();
-    let mut form: Option<(Ix, Ix, bool)> = None; // (form, end of its subtree, has a control)
-    for i in 1..doc.len() {
-        if let Some((f, end, used)) = form
-            && i >= end
-        {
-            if !used {
-                inert.push(f);
-            }
-            form = None;
-        }
-        if !doc.is_element(i) {
+    let mut i = 1;
+    while i < doc.len() {
+        if doc.tag(i) != "form" {
+            i += 1;
             continue;
         }
-        match doc.tag(i) {
-            "form" if form.is_none() => form = Some((i, doc.end(i), false)),
-            "textarea" | "select" | "button" => {
-                if let Some(f) = form.as_mut() {
-                    f.2 = true;
-                }
-            }
-            "input" => {
-                let hidden = doc
-                    .attr(i, "type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"));
-                if let Some(f) = form.as_mut() {
-                    f.2 |= !hidden;
-                }
-            }
-            _ => {}
+        let end = doc.end(i);
+        if !(i + 1..end).any(|k| is_control(doc, k)) {
+            inert.push(i);
         }
-    }
-    if let Some((f, _, false)) = form {
-        inert.push(f);
+        i = end;
     }
     inert
+}
+
+/// Whether node `i` is a control a reader fills in or presses (a hidden input is none).
+fn is_control(doc: &Document, i: Ix) -> bool {
+    match doc.tag(i) {
+        "textarea" | "select" | "button" => true,
+        "input" => !doc
+            .attr(i, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")),
+        _ => false,
+    }
 }
 
 /// The elements of one tag and class name, counted in document order.

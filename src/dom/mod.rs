@@ -127,11 +127,7 @@ impl Document {
             return Ok(doc);
         };
         drop(doc);
-        Driver {
-            chunk: CHUNK,
-            skip_unread: true,
-        }
-        .parse(&mended, limits, deadline)
+        driver.parse(&mended, limits, deadline)
     }
 
     /// A document with nothing but its root.

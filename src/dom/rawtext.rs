@@ -8,6 +8,7 @@
 //! has no text child either way, and its end tag (or the end of the input) is tokenized in the
 //! same state as it would have been.
 
+use crate::repair::end_tag;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::BufferQueue;
 use html5ever::{Attribute, LocalName, local_name};
@@ -138,20 +139,6 @@ pub(super) fn resume_point(text: &str, from: usize, raw: Raw) -> Option<usize> {
     }
     // `end` is at an ASCII `<` or the end, so a char boundary.
     Some(end)
-}
-
-/// Offset of the first `</name` (ASCII case-insensitive) followed by a character that ends a
-/// tag name (`\t \n \x0C \r`, space, `/`, `>`): the spec's "appropriate end tag".
-fn end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
-    memmem::find_iter(hay, b"</").find(|&at| {
-        let after = &hay[at + 2..];
-        after.len() > name.len()
-            && after[..name.len()].eq_ignore_ascii_case(name)
-            && matches!(
-                after[name.len()],
-                b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'
-            )
-    })
 }
 
 /// Whether `span` holds `<script` (ASCII case-insensitive): in escaped script data, followed by
