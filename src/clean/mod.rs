@@ -320,18 +320,34 @@ impl Shape {
 }
 
 /// Whether a page is a discussion (forum thread, Q&A), whose replies are its content: by its
-/// declared type, else by the URL paths that forum platforms use.
+/// declared type, else by the URL: the paths that forum platforms use, or a host that names
+/// itself a forum (`forum.example.org`, `community.example.com`, `exampleforums.com`).
 pub fn is_discussion(page_type: Option<&str>, url: Option<&str>) -> bool {
     if page_type == Some("forum") {
         return true;
     }
-    let Some(path) = url
-        .and_then(|u| url::Url::parse(u).ok())
-        .map(|u| u.path().to_ascii_lowercase())
-    else {
+    let Some(url) = url.and_then(|u| url::Url::parse(u).ok()) else {
         return false;
     };
+    let path = url.path().to_ascii_lowercase();
     vocab::DISCUSSION_PATHS.iter().any(|p| path.contains(p))
+        || url.host_str().is_some_and(is_forum_host)
+}
+
+/// Whether a host names itself a forum: its first label is one of the names forum software is
+/// served under (`forum.`, `community.`, `bbs.`, …), or one of its labels but the last ends in
+/// "forum" or "forums" (`warriorforum.com`).
+fn is_forum_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    let mut labels = host.split('.').collect::<Vec<_>>();
+    labels.pop(); // the top-level domain
+    if labels.first() == Some(&"www") {
+        labels.remove(0);
+    }
+    (labels.len() >= 2 && vocab::DISCUSSION_HOSTS.contains(&labels[0]))
+        || labels
+            .iter()
+            .any(|l| l.ends_with("forum") || l.ends_with("forums"))
 }
 
 /// Whether a link is a heading's permalink symbol ("¶", "#", "§") pointing into the page, as
@@ -596,6 +612,25 @@ mod tests {
             Some("article"),
             Some("https://example.org/2024/05/news")
         ));
+    }
+
+    #[test]
+    fn hosts_that_name_themselves_forums_are_discussions() {
+        for url in [
+            "https://www.exampleforum.com/beginners-area/123-a-question",
+            "https://forums.example.com/index.php?/topic/1",
+            "https://community.example.com/thread-42.html",
+            "https://bbs.example.org/read/7",
+        ] {
+            assert!(is_discussion(None, Some(url)), "{url}");
+        }
+        for url in [
+            "https://community.com/2024/05/news",
+            "https://example.com/community-news",
+            "https://news.example.com/answers-to-the-crisis",
+        ] {
+            assert!(!is_discussion(None, Some(url)), "{url}");
+        }
         assert!(!is_discussion(None, None));
     }
 

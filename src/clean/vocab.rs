@@ -322,6 +322,18 @@ pub const DISCUSSION_PATHS: &[&str] = &[
     "/community/",
 ];
 
+/// First labels of hosts that serve forum and Q&A software (`forum.example.org`).
+pub const DISCUSSION_HOSTS: &[&str] = &[
+    "forum",
+    "forums",
+    "community",
+    "bbs",
+    "discuss",
+    "discussions",
+    "boards",
+    "answers",
+];
+
 /// Whole class names that forum and comment platforms (XenForo, phpBB, vBulletin, Discourse)
 /// give to the furniture around a post: user cards, signatures, post headers.
 pub const PLATFORM_FURNITURE_NAMES: &[&str] = &[
