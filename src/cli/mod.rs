@@ -103,22 +103,34 @@ impl Ended {
 
 /// What the writer receives.
 enum Msg {
-    /// The rendered output of document `seq` (possibly empty), read as `size` bytes.
-    Output { seq: u64, size: usize, text: String },
+    /// The rendered outputs of documents, as `(seq, size, text)`: document `seq` (read as
+    /// `size` bytes) rendered as `text` (possibly empty). A worker hands on a few at once.
+    Output(Vec<(u64, usize, String)>),
     /// Document `seq` was not started, because of an interrupt.
     Dropped { seq: u64, size: usize },
     /// The reader is done: there are `total` documents.
     End { total: u64 },
 }
 
-/// The document a worker is busy with, for the watchdog.
+/// The document a worker is busy with, for the watchdog, and the outputs it holds.
 #[derive(Default)]
 struct Slot {
     /// Sequence number, size, start time and provenance of the current document.
     current: Option<(u64, usize, Instant, Doc)>,
     /// Set by the watchdog: the worker overran, its result is dropped and it retires.
     abandoned: bool,
+    /// Finished outputs not yet handed to the writer, as `(seq, size, text)`: while more work
+    /// is waiting a worker hands them on a few at a time, so that the writer wakes once per
+    /// batch rather than once per document. The watchdog hands them on if it retires the worker.
+    held: Vec<(u64, usize, String)>,
+    /// Bytes of text in `held`.
+    held_bytes: usize,
 }
+
+/// A worker hands its held outputs on when it holds this many, or this many bytes of text, or
+/// when it has no more work waiting.
+const HELD_DOCS: usize = 8;
+const HELD_BYTES: usize = 1 << 20;
 
 /// Everything the threads share.
 struct Shared {
@@ -209,7 +221,10 @@ fn execute(
         include_blocks: args.include.contains(&args::Include::Blocks),
         links: args.links,
     };
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, usize, Item)>(jobs * 2);
+    // The window bounds what is read ahead; the work queue holds all of it, so that the reader
+    // waits on the window alone (which wakes it once per half window, not once per document).
+    let window_docs = jobs * 16 + 16;
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, usize, Item)>(window_docs);
     let (out_tx, out_rx) = mpsc::channel::<Msg>();
     let shared = Arc::new(Shared {
         extractor: nutgraf::Extractor::with_options(options),
@@ -217,7 +232,7 @@ fn execute(
         stats: Stats::default(),
         progress: Progress::new(args.quiet),
         all_read: AtomicBool::new(true),
-        window: Window::new(jobs * 16 + 16, WINDOW_BYTES),
+        window: Window::new(window_docs, WINDOW_BYTES),
         stop: AtomicBool::new(false),
         interrupt,
         emit_lock: Mutex::new(()),
@@ -340,7 +355,22 @@ fn spawn_worker(shared: &Arc<Shared>) {
 /// A worker: extracts documents until the input ends or the watchdog retires it.
 fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
     loop {
-        let next = lock(&sh.work).recv();
+        // Work waiting, unless another worker is already waiting for it (it holds the queue
+        // while it waits) or there is none.
+        let ready = match sh.work.try_lock() {
+            Ok(work) => work.try_recv().ok(),
+            Err(_) => None,
+        };
+        let next = match ready {
+            Some(next) => Ok(next),
+            None => {
+                // Hand on what is done before waiting: nothing is held while a worker waits.
+                if !hand_on(sh, slot) {
+                    return;
+                }
+                lock(&sh.work).recv()
+            }
+        };
         let Ok((seq, size, item)) = next else { return };
         if sh.interrupt.stopping() {
             // Interrupted: documents not yet started are left for `--resume`.
@@ -392,12 +422,29 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
                 continue;
             }
             s.current = None;
+            count(&sh.stats, outcome);
+            s.held_bytes += text.len();
+            s.held.push((seq, size, text));
+            if s.held.len() < HELD_DOCS && s.held_bytes < HELD_BYTES {
+                continue;
+            }
         }
-        count(&sh.stats, outcome);
-        if sh.out.send(Msg::Output { seq, size, text }).is_err() {
+        if !hand_on(sh, slot) {
             return;
         }
     }
+}
+
+/// Hands a worker's held outputs to the writer; false when the writer is gone.
+fn hand_on(sh: &Shared, slot: &Mutex<Slot>) -> bool {
+    let held = {
+        let mut s = lock(slot);
+        s.held_bytes = 0;
+        std::mem::take(&mut s.held)
+    };
+    // One message for the lot: the writer, woken by the first, would otherwise take them one
+    // by one, each on a wake of its own.
+    held.is_empty() || sh.out.send(Msg::Output(held)).is_ok()
 }
 
 fn count(stats: &Stats, outcome: Outcome) {
@@ -430,6 +477,12 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
                     continue;
                 };
                 s.abandoned = true;
+                // The outputs the worker finished before this one go on now.
+                s.held_bytes = 0;
+                let held = std::mem::take(&mut s.held);
+                if !held.is_empty() {
+                    let _ = sh.out.send(Msg::Output(held));
+                }
                 lock(&sh.slots).retain(|other| !Arc::ptr_eq(other, &slot));
                 let mut o = lock(&sh.overrun);
                 o.running += 1;
@@ -446,7 +499,7 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
                 .println(&format!("nutgraf: {}: {error}", doc.source));
             count(&sh.stats, Outcome::Failed);
             let text = sh.style.failure(&doc, &error);
-            if sh.out.send(Msg::Output { seq, size, text }).is_err() {
+            if sh.out.send(Msg::Output(vec![(seq, size, text)])).is_err() {
                 return;
             }
             if replace {
@@ -568,35 +621,40 @@ fn write_all(
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
-        let (seq, size, text) = match msg {
+        let done: Vec<(u64, usize, Option<String>)> = match msg {
             Msg::End { total: t } => {
                 total = Some(t);
                 continue;
             }
-            Msg::Output { seq, size, text } => (seq, size, Some(text)),
-            Msg::Dropped { seq, size } => (seq, size, None),
+            Msg::Output(outputs) => outputs
+                .into_iter()
+                .map(|(seq, size, text)| (seq, size, Some(text)))
+                .collect(),
+            Msg::Dropped { seq, size } => vec![(seq, size, None)],
         };
-        if ordered {
-            pending.insert(seq, (size, text));
-            while let Some((size, text)) = pending.remove(&next) {
+        for (seq, size, text) in done {
+            if ordered {
+                pending.insert(seq, (size, text));
+                while let Some((size, text)) = pending.remove(&next) {
+                    if let Some(text) = text {
+                        emit(&mut out, &mut toc, explain, &text)?;
+                        written += 1;
+                    }
+                    sh.window.release(size);
+                    next += 1;
+                    resolved += 1;
+                    if sh.interrupt.at_once() {
+                        break;
+                    }
+                }
+            } else {
                 if let Some(text) = text {
                     emit(&mut out, &mut toc, explain, &text)?;
                     written += 1;
                 }
                 sh.window.release(size);
-                next += 1;
                 resolved += 1;
-                if sh.interrupt.at_once() {
-                    break;
-                }
             }
-        } else {
-            if let Some(text) = text {
-                emit(&mut out, &mut toc, explain, &text)?;
-                written += 1;
-            }
-            sh.window.release(size);
-            resolved += 1;
         }
         if last_update.elapsed() > Duration::from_millis(100) {
             sh.progress.update(&sh.stats);
