@@ -600,3 +600,23 @@ fn link_previews_inside_forum_posts_are_not_the_posts() {
     has(&a.text, "Post 2: I bought a small camera");
     lacks(&a.text, "A preview of the linked news story");
 }
+
+#[test]
+fn a_page_whose_script_moves_its_hidden_content_into_place_is_read_with_it() {
+    // Streamed server rendering (eBay's Marko, React's streaming): the page arrives in hidden
+    // fragments that a script moves into place; hidden, they are still most of the page.
+    let html = chrome(&format!(
+        r#"<main><h1>Collectibles and art</h1>{}<div id="placeholder"></div></main>
+        <div id="af16" style="display:none"><section>{}
+        <div style="display:none"><p>A size chart that only a button opens stays out.</p></div>
+        </section></div>"#,
+        prose("this category", 3),
+        prose("collectible prints", 30)
+    ));
+    let a = nutgraf::extract(html.as_bytes()).expect("extracts");
+    has(&a.text, "Paragraph 0 about this category");
+    has(&a.text, "Paragraph 0 about collectible prints");
+    has(&a.text, "Paragraph 29 about collectible prints");
+    lacks(&a.text, "size chart");
+    lacks(&a.text, "Another story that is only a headline");
+}

@@ -213,6 +213,8 @@ fn count_with_runs(whitespace: impl Iterator<Item = bool>) -> u32 {
 ///
 /// Comment sections are boilerplate beside an article; on a page that holds nothing else
 /// (a forum thread whose posts are marked up as comments) they are the content.
+/// A page that hides four times the text it shows is read with its large hidden fragments
+/// (a script moves them into place).
 /// When the vocabulary removes (nearly) everything, it misread the page: then only what is
 /// never content and what is hidden goes; when that still leaves (nearly) nothing, the page
 /// hides itself until a script runs, and only what is never content goes.
@@ -245,13 +247,24 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
         signals,
         inert_forms: inert_forms(doc),
     };
-    let (marks, live, comments) = mark_with(doc, len, &page, focus, Level::Full);
+    let (mut marks, mut live, mut comments, hidden) =
+        mark_with(doc, len, &page, focus, Level::Full);
+    if hidden > live.max(500).saturating_mul(4) {
+        // Most of the page is hidden: a script moves it into place (eBay's Marko, streamed
+        // server rendering), so it is the page, read with the full vocabulary.
+        let (unhidden, live_unhidden, comments_unhidden, _) =
+            mark_with(doc, len, &page, focus, Level::Unhidden);
+        if live_unhidden > 2 * live.max(100) {
+            trace!("the page hides {hidden} chars and shows {live}: hidden text read");
+            (marks, live, comments) = (unhidden, live_unhidden, comments_unhidden);
+        }
+    }
     if shape == Shape::Discussion || (comments > 0 && live < 500) {
         // Where the posts themselves are marked up as comments (Reddit, Disqus-style threads),
         // dropping comment sections would drop the thread; where only the remarks under each
         // post are (Stack Exchange: under 40% of the thread's text), they go like comments
         // beside an article.
-        let (keep, live_keep, _) = mark_with(doc, len, &page, focus, Level::KeepComments);
+        let (keep, live_keep, _, _) = mark_with(doc, len, &page, focus, Level::KeepComments);
         let remarks = live >= 200 && live as f32 >= 0.6 * live_keep as f32;
         if shape == Shape::Discussion && remarks {
             return marks;
@@ -267,7 +280,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.
-        let (by_tags, live_tags, _) = mark_with(doc, len, &page, focus, Level::Structure);
+        let (by_tags, live_tags, _, _) = mark_with(doc, len, &page, focus, Level::Structure);
         if live_tags > 2 * live.max(100) {
             trace!("vocabulary left {live} chars of {live_tags}: structure-only cleaning");
             return by_tags;
@@ -276,7 +289,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if live >= 200 {
         return marks;
     }
-    let (minimal, live_minimal, _) = mark_with(doc, len, &page, focus, Level::Minimal);
+    let (minimal, live_minimal, _, _) = mark_with(doc, len, &page, focus, Level::Minimal);
     let (marks, live) = if live_minimal > 2 * live.max(100) {
         trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
         (minimal, live_minimal)
@@ -286,7 +299,7 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if live < 200 {
         // A page that hides its content until a script runs (`<div class="root hide">`, a
         // `visibility:hidden` wrapper) shows nothing without it: then its hidden text is the page.
-        let (revealed, live_revealed, _) = mark_with(doc, len, &page, focus, Level::Revealed);
+        let (revealed, live_revealed, _, _) = mark_with(doc, len, &page, focus, Level::Revealed);
         if live_revealed > 2 * live.max(100) {
             trace!("the page hides {live_revealed} chars and shows {live}: hidden text kept");
             return revealed;
@@ -467,19 +480,22 @@ enum Level {
     Minimal,
     /// Only never-content elements: for a page that hides itself until a script reveals it.
     Revealed,
+    /// Everything, but what is hidden stays when it holds a tenth of the page or more: for a
+    /// page whose script moves hidden content into place.
+    Unhidden,
 }
 
-/// One marking pass; returns the marks, the live text length and the text length of the
-/// comment sections it removed.
+/// One marking pass; returns the marks, the live text length, and the text lengths of the
+/// comment sections and of the hidden elements it removed.
 fn mark_with(
     doc: &Document,
     len: &[u32],
     page: &PageFacts,
     focus: Focus,
     level: Level,
-) -> (Marks, u32, u32) {
+) -> (Marks, u32, u32, u32) {
     let signals = &page.signals;
-    let drop_comments = level == Level::Full;
+    let drop_comments = matches!(level, Level::Full | Level::Unhidden);
     let n = doc.len();
     let body = doc.find_tag("body").unwrap_or(0);
     let total = len[body].max(1) as f32;
@@ -491,7 +507,7 @@ fn mark_with(
         Focus::Recall => 0.35,
     };
     let mut dead = vec![false; n];
-    let (mut junk_len, mut comment_len) = (0u32, 0u32);
+    let (mut junk_len, mut comment_len, mut hidden_len) = (0u32, 0u32, 0u32);
     let mut weight = vec![0i32; n];
     let mut style = String::new();
     for i in 1..n {
@@ -521,10 +537,15 @@ fn mark_with(
         };
         let j = if tag == "html" || tag == "body" {
             false
-        } else if tag_in(doc, i, never)
-            || said.modal()
-            || (level != Level::Revealed && hidden_by(&said, &mut style))
+        } else if tag_in(doc, i, never) || said.modal() {
+            true
+        } else if level != Level::Revealed
+            && (level != Level::Unhidden || share < 0.1)
+            && hidden_by(&said, &mut style)
         {
+            if !parent_dead {
+                hidden_len += len[i];
+            }
             true
         } else if matches!(level, Level::Minimal | Level::Revealed) {
             false
@@ -586,7 +607,7 @@ fn mark_with(
         weight,
         len: Vec::new(),
     };
-    (marks, live, comment_len)
+    (marks, live, comment_len, hidden_len)
 }
 
 #[cfg(test)]
