@@ -247,31 +247,34 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
         signals,
         inert_forms: inert_forms(doc),
     };
-    let (mut marks, mut live, mut comments, hidden) =
-        mark_with(doc, len, &page, focus, Level::Full);
-    if hidden > live.max(500).saturating_mul(4) {
+    let pass = |level| mark_with(doc, len, &page, focus, level);
+    let mut full = pass(Level::Full);
+    if full.hidden > full.live.max(500).saturating_mul(4) {
         // Most of the page is hidden: a script moves it into place (eBay's Marko, streamed
         // server rendering), so it is the page, read with the full vocabulary.
-        let (unhidden, live_unhidden, comments_unhidden, _) =
-            mark_with(doc, len, &page, focus, Level::Unhidden);
-        if live_unhidden > 2 * live.max(100) {
-            trace!("the page hides {hidden} chars and shows {live}: hidden text read");
-            (marks, live, comments) = (unhidden, live_unhidden, comments_unhidden);
+        let unhidden = pass(Level::Unhidden);
+        if unhidden.leaves_more_than(full.live) {
+            trace!(
+                "the page hides {} chars and shows {}: hidden text read",
+                full.hidden, full.live
+            );
+            full = unhidden;
         }
     }
+    let (marks, live, comments) = (full.marks, full.live, full.comments);
     if shape == Shape::Discussion || (comments > 0 && live < 500) {
         // Where the posts themselves are marked up as comments (Reddit, Disqus-style threads),
         // dropping comment sections would drop the thread; where only the remarks under each
         // post are (Stack Exchange: under 40% of the thread's text), they go like comments
         // beside an article.
-        let (keep, live_keep, _, _) = mark_with(doc, len, &page, focus, Level::KeepComments);
-        let remarks = live >= 200 && live as f32 >= 0.6 * live_keep as f32;
+        let keep = pass(Level::KeepComments);
+        let remarks = live >= 200 && live as f32 >= 0.6 * keep.live as f32;
         if shape == Shape::Discussion && remarks {
             return marks;
         }
-        if live_keep >= 200 && (shape == Shape::Discussion || live < 500) {
+        if keep.live >= 200 && (shape == Shape::Discussion || live < 500) {
             trace!("comment sections hold the page ({comments} vs {live} chars): kept");
-            return keep;
+            return keep.marks;
         }
     }
     // Any page but a declared article (which may be short) left with this little text lost
@@ -280,29 +283,38 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.
-        let (by_tags, live_tags, _, _) = mark_with(doc, len, &page, focus, Level::Structure);
-        if live_tags > 2 * live.max(100) {
-            trace!("vocabulary left {live} chars of {live_tags}: structure-only cleaning");
-            return by_tags;
+        let by_tags = pass(Level::Structure);
+        if by_tags.leaves_more_than(live) {
+            trace!(
+                "vocabulary left {live} chars of {}: structure-only cleaning",
+                by_tags.live
+            );
+            return by_tags.marks;
         }
     }
     if live >= 200 {
         return marks;
     }
-    let (minimal, live_minimal, _, _) = mark_with(doc, len, &page, focus, Level::Minimal);
-    let (marks, live) = if live_minimal > 2 * live.max(100) {
-        trace!("vocabulary left {live} chars of {live_minimal}: minimal cleaning");
-        (minimal, live_minimal)
+    let minimal = pass(Level::Minimal);
+    let (marks, live) = if minimal.leaves_more_than(live) {
+        trace!(
+            "vocabulary left {live} chars of {}: minimal cleaning",
+            minimal.live
+        );
+        (minimal.marks, minimal.live)
     } else {
         (marks, live)
     };
     if live < 200 {
         // A page that hides its content until a script runs (`<div class="root hide">`, a
         // `visibility:hidden` wrapper) shows nothing without it: then its hidden text is the page.
-        let (revealed, live_revealed, _, _) = mark_with(doc, len, &page, focus, Level::Revealed);
-        if live_revealed > 2 * live.max(100) {
-            trace!("the page hides {live_revealed} chars and shows {live}: hidden text kept");
-            return revealed;
+        let revealed = pass(Level::Revealed);
+        if revealed.leaves_more_than(live) {
+            trace!(
+                "the page hides {} chars and shows {live}: hidden text kept",
+                revealed.live
+            );
+            return revealed.marks;
         }
     }
     marks
@@ -347,20 +359,23 @@ pub fn is_discussion(page_type: Option<&str>, url: Option<&str>) -> bool {
         || url.host_str().is_some_and(is_forum_host)
 }
 
-/// Whether a host names itself a forum: its first label is one of the names forum software is
-/// served under (`forum.`, `community.`, `bbs.`, …), or one of its labels but the last ends in
-/// "forum" or "forums" (`warriorforum.com`).
+/// Whether a host (as `url` gives it: lower case) names itself a forum: its first label, under
+/// a domain of its own, is one of the names forum software is served under (`forum.`,
+/// `community.`, `bbs.`, …), or a label before the top-level domain ends in "forum" or
+/// "forums" (`warriorforum.com`).
 fn is_forum_host(host: &str) -> bool {
-    let host = host.to_ascii_lowercase();
-    let mut labels = host.split('.').collect::<Vec<_>>();
-    labels.pop(); // the top-level domain
-    if labels.first() == Some(&"www") {
-        labels.remove(0);
-    }
-    (labels.len() >= 2 && vocab::DISCUSSION_HOSTS.contains(&labels[0]))
-        || labels
-            .iter()
-            .any(|l| l.ends_with("forum") || l.ends_with("forums"))
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let Some((name, _top_level)) = host.rsplit_once('.') else {
+        return false;
+    };
+    let served_under = name
+        .split_once('.')
+        .is_some_and(|(first, _)| vocab::DISCUSSION_HOSTS.contains(&first));
+    served_under
+        || name.split('.').any(|label| {
+            let label = label.strip_suffix('s').unwrap_or(label);
+            label.ends_with("forum")
+        })
 }
 
 /// Whether a link is a heading's permalink symbol ("¶", "#", "§") pointing into the page, as
@@ -485,15 +500,27 @@ enum Level {
     Unhidden,
 }
 
-/// One marking pass; returns the marks, the live text length, and the text lengths of the
-/// comment sections and of the hidden elements it removed.
-fn mark_with(
-    doc: &Document,
-    len: &[u32],
-    page: &PageFacts,
-    focus: Focus,
-    level: Level,
-) -> (Marks, u32, u32, u32) {
+/// What one marking pass found.
+struct Pass {
+    marks: Marks,
+    /// Text length left live.
+    live: u32,
+    /// Text length of the comment sections it removed.
+    comments: u32,
+    /// Text length of the hidden elements it removed.
+    hidden: u32,
+}
+
+impl Pass {
+    /// Whether this pass leaves the page more than twice the text (at least 100 characters)
+    /// that another left it: that one misread the page.
+    fn leaves_more_than(&self, live: u32) -> bool {
+        self.live > 2 * live.max(100)
+    }
+}
+
+/// One marking pass.
+fn mark_with(doc: &Document, len: &[u32], page: &PageFacts, focus: Focus, level: Level) -> Pass {
     let signals = &page.signals;
     let drop_comments = matches!(level, Level::Full | Level::Unhidden);
     let n = doc.len();
@@ -607,7 +634,12 @@ fn mark_with(
         weight,
         len: Vec::new(),
     };
-    (marks, live, comment_len, hidden_len)
+    Pass {
+        marks,
+        live,
+        comments: comment_len,
+        hidden: hidden_len,
+    }
 }
 
 #[cfg(test)]

@@ -123,8 +123,19 @@ struct Slot {
     /// is waiting a worker hands them on a few at a time, so that the writer wakes once per
     /// batch rather than once per document. The watchdog hands them on if it retires the worker.
     held: Vec<(u64, usize, String)>,
-    /// Bytes of text in `held`.
-    held_bytes: usize,
+}
+
+impl Slot {
+    /// Whether the held outputs are enough to hand on.
+    fn holds_enough(&self) -> bool {
+        self.held.len() >= HELD_DOCS
+            || self
+                .held
+                .iter()
+                .map(|(_, _, text)| text.len())
+                .sum::<usize>()
+                >= HELD_BYTES
+    }
 }
 
 /// A worker hands its held outputs on when it holds this many, or this many bytes of text, or
@@ -423,9 +434,8 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
             }
             s.current = None;
             count(&sh.stats, outcome);
-            s.held_bytes += text.len();
             s.held.push((seq, size, text));
-            if s.held.len() < HELD_DOCS && s.held_bytes < HELD_BYTES {
+            if !s.holds_enough() {
                 continue;
             }
         }
@@ -437,11 +447,7 @@ fn worker(sh: &Shared, slot: &Arc<Mutex<Slot>>) {
 
 /// Hands a worker's held outputs to the writer; false when the writer is gone.
 fn hand_on(sh: &Shared, slot: &Mutex<Slot>) -> bool {
-    let held = {
-        let mut s = lock(slot);
-        s.held_bytes = 0;
-        std::mem::take(&mut s.held)
-    };
+    let held = std::mem::take(&mut lock(slot).held);
     // One message for the lot: the writer, woken by the first, would otherwise take them one
     // by one, each on a wake of its own.
     held.is_empty() || sh.out.send(Msg::Output(held)).is_ok()
@@ -478,7 +484,6 @@ fn watchdog(sh: &Arc<Shared>, timeout: Duration) {
                 };
                 s.abandoned = true;
                 // The outputs the worker finished before this one go on now.
-                s.held_bytes = 0;
                 let held = std::mem::take(&mut s.held);
                 if !held.is_empty() {
                     let _ = sh.out.send(Msg::Output(held));
