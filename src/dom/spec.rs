@@ -447,6 +447,8 @@ fn tags_read_whole_parse_as_one_character_at_a_time() {
         " h=i/",
         " j=\"k\"/",
         " l=\"m\nn\"",
+        " l=\"m\0n\"",
+        " l=\"m\nn\0o\np\"",
         " o=\"p&amp;q\"",
         " r=s&amp;t",
         " u=\"v\rw\"",

@@ -454,7 +454,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
     fn emit_current_tag(&self) -> ProcessResult<Sink::Handle> {
         self.finish_attribute();
 
-        let name = LocalName::from(&**self.current_tag_name.borrow());
+        let name = intern(&self.current_tag_name.borrow());
         self.current_tag_name.borrow_mut().clear();
 
         match self.current_tag_kind.get() {
@@ -612,7 +612,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.current_attr_value.borrow_mut().clear();
             return;
         }
-        let name = LocalName::from(&**self.current_attr_name.borrow());
+        let name = intern(&self.current_attr_name.borrow());
         self.current_attr_name.borrow_mut().clear();
         // Check for a duplicate attribute.
         // FIXME: the spec says we should error as soon as the name is finished.
@@ -3302,6 +3302,47 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         }
 
         (i, n_newlines)
+    }
+}
+
+/// nutgraf: a tag or attribute name as an atom, the commonest names without hashing.
+///
+/// `LocalName::from` hashes every name to look it up in the static set; the names below are
+/// most of a page's tags and attributes, and a match on them costs a few comparisons.
+fn intern(name: &str) -> LocalName {
+    use markup5ever::local_name;
+    match name {
+        "div" => local_name!("div"),
+        "a" => local_name!("a"),
+        "li" => local_name!("li"),
+        "span" => local_name!("span"),
+        "p" => local_name!("p"),
+        "script" => local_name!("script"),
+        "path" => local_name!("path"),
+        "td" => local_name!("td"),
+        "ul" => local_name!("ul"),
+        "img" => local_name!("img"),
+        "option" => local_name!("option"),
+        "svg" => local_name!("svg"),
+        "tr" => local_name!("tr"),
+        "br" => local_name!("br"),
+        "link" => local_name!("link"),
+        "meta" => local_name!("meta"),
+        "class" => local_name!("class"),
+        "href" => local_name!("href"),
+        "id" => local_name!("id"),
+        "style" => local_name!("style"),
+        "src" => local_name!("src"),
+        "type" => local_name!("type"),
+        "d" => local_name!("d"),
+        "title" => local_name!("title"),
+        "width" => local_name!("width"),
+        "rel" => local_name!("rel"),
+        "alt" => local_name!("alt"),
+        "height" => local_name!("height"),
+        "name" => local_name!("name"),
+        "content" => local_name!("content"),
+        _ => LocalName::from(name),
     }
 }
 

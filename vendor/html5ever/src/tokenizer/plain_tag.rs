@@ -109,10 +109,17 @@ pub(super) fn scan(b: &[u8], attrs: &mut Vec<Attr>) -> Option<PlainTag> {
                     let rest = b.get(i..)?;
                     let end = memchr::memchr3(quote, b'&', b'\r', rest)?;
                     let v = rest.get(..end)?;
-                    if rest.get(end) != Some(&quote) || memchr::memchr(b'\0', v).is_some() {
+                    if rest.get(end) != Some(&quote) {
                         return None;
                     }
-                    t.newlines += memchr::memchr_iter(b'\n', v).count() as u64;
+                    // One scan looks for both NULs and line feeds; most values have neither.
+                    if let Some(at) = memchr::memchr2(b'\n', b'\0', v) {
+                        let tail = v.get(at..)?;
+                        if memchr::memchr(b'\0', tail).is_some() {
+                            return None;
+                        }
+                        t.newlines += memchr::memchr_iter(b'\n', tail).count() as u64;
+                    }
                     i += end;
                     value = (value_start as u32, i as u32);
                     i += 1;
