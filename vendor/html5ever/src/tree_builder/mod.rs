@@ -726,14 +726,16 @@ where
         // 2. 3. 4.
         for _ in 0..8 {
             // 5.
-            // We clone the Handle and Tag so they don't cause an immutable borrow of self.
+            // We clone the Handle so it doesn't cause an immutable borrow of self.
+            // nutgraf: the Tag (with its attributes) is cloned only at step 11, which most
+            // end tags never reach (see vendor/README.md).
             let maybe_fmt_entry = self
                 .active_formatting_end_to_marker()
                 .iter()
                 .find(|&(_, _, tag)| tag.name == subject)
-                .map(|(i, h, t)| (i, h.clone(), t.clone()));
+                .map(|(i, h, _)| (i, h.clone()));
 
-            let Some((fmt_elem_index, fmt_elem, fmt_elem_tag)) = maybe_fmt_entry else {
+            let Some((fmt_elem_index, fmt_elem)) = maybe_fmt_entry else {
                 return self.process_end_tag_in_body(Tag {
                     kind: EndTag,
                     name: subject,
@@ -783,6 +785,12 @@ where
                 self.open_elems.borrow_mut().truncate(fmt_elem_stack_index);
                 self.active_formatting.borrow_mut().remove(fmt_elem_index);
                 return;
+            };
+
+            // The list is as step 5 found it (steps 6 to 10 change it only to return).
+            let fmt_elem_tag = match self.active_formatting.borrow().get(fmt_elem_index) {
+                Some(FormatEntry::Element(_, tag)) => tag.clone(),
+                _ => return,
             };
 
             // 11.
