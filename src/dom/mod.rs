@@ -215,7 +215,8 @@ impl Document {
         out
     }
 
-    /// The attributes of element `i` (name, value), in name order; none for other nodes.
+    /// The attributes of element `i` (name, value), in the order the page wrote them; none for
+    /// other nodes.
     pub fn attrs(&self, i: Ix) -> impl Iterator<Item = (&str, &str)> + '_ {
         let n = &self.nodes[i];
         let list = match n.tag {
@@ -420,15 +421,11 @@ fn flatten(mut tree: Vec<SNode>, limits: &Limits, text_len: usize) -> Document {
         }
         let pdepth = nodes[parent].depth;
         match std::mem::replace(&mut tree[id].kind, SKind::Other) {
-            SKind::Element(mut list) => {
+            SKind::Element(list) => {
                 let this = if pdepth as usize >= limits.max_depth {
                     // Too deep: flatten, keep the children under the same parent.
                     parent
                 } else {
-                    // Attributes in name order, as html5ever's reference DOMs keep them.
-                    if list.len() > 1 {
-                        list.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-                    }
                     let from = narrow(attrs.len());
                     for a in list {
                         let start = narrow(strings.len());

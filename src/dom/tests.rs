@@ -205,6 +205,18 @@ fn with_max_attributes(max: usize) -> Limits {
 }
 
 #[test]
+fn attributes_keep_the_order_the_page_wrote_them_in() {
+    let d = Document::parse(
+        "<div id=x class=y data-z=1 aria-label=w>text</div>",
+        &Limits::default(),
+    );
+    assert_eq!(
+        attr_names(&d, "div"),
+        ["id", "class", "data-z", "aria-label"]
+    );
+}
+
+#[test]
 fn attributes_past_the_cap_are_dropped_and_the_first_kept() {
     let d = Document::parse(
         "<div a=1 b='2' c=\"3\" d e=5>text</div><p f g h>more</p><svg><path a b c/></svg>",
