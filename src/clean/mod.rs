@@ -248,16 +248,24 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
         inert_forms: inert_forms(doc),
     };
     let pass = |level| mark_with(doc, len, &page, focus, level);
+    // Another reading, taken when it leaves the page more than twice the text (at least 100
+    // characters) that the reading so far left: that one misread the page.
+    let retry = |level: Level, live: u32| {
+        let other = pass(level);
+        let better = other.live > 2 * live.max(100);
+        if better {
+            trace!(
+                "{level:?} pass: {} chars live instead of {live}",
+                other.live
+            );
+        }
+        better.then_some(other)
+    };
     let mut full = pass(Level::Full);
     if full.hidden > full.live.max(500).saturating_mul(4) {
         // Most of the page is hidden: a script moves it into place (eBay's Marko, streamed
         // server rendering), so it is the page, read with the full vocabulary.
-        let unhidden = pass(Level::Unhidden);
-        if unhidden.leaves_more_than(full.live) {
-            trace!(
-                "the page hides {} chars and shows {}: hidden text read",
-                full.hidden, full.live
-            );
+        if let Some(unhidden) = retry(Level::Unhidden, full.live) {
             full = unhidden;
         }
     }
@@ -283,37 +291,21 @@ fn choose_marks(doc: &Document, len: &[u32], focus: Focus, shape: Shape) -> Mark
     if shape != Shape::Article && live < 1000 {
         // First read the page without the generic class and id words: structure (nav, aside,
         // footer, roles) and comment sections still go.
-        let by_tags = pass(Level::Structure);
-        if by_tags.leaves_more_than(live) {
-            trace!(
-                "vocabulary left {live} chars of {}: structure-only cleaning",
-                by_tags.live
-            );
+        if let Some(by_tags) = retry(Level::Structure, live) {
             return by_tags.marks;
         }
     }
     if live >= 200 {
         return marks;
     }
-    let minimal = pass(Level::Minimal);
-    let (marks, live) = if minimal.leaves_more_than(live) {
-        trace!(
-            "vocabulary left {live} chars of {}: minimal cleaning",
-            minimal.live
-        );
-        (minimal.marks, minimal.live)
-    } else {
-        (marks, live)
+    let (marks, live) = match retry(Level::Minimal, live) {
+        Some(minimal) => (minimal.marks, minimal.live),
+        None => (marks, live),
     };
     if live < 200 {
         // A page that hides its content until a script runs (`<div class="root hide">`, a
         // `visibility:hidden` wrapper) shows nothing without it: then its hidden text is the page.
-        let revealed = pass(Level::Revealed);
-        if revealed.leaves_more_than(live) {
-            trace!(
-                "the page hides {} chars and shows {live}: hidden text kept",
-                revealed.live
-            );
+        if let Some(revealed) = retry(Level::Revealed, live) {
             return revealed.marks;
         }
     }
@@ -509,14 +501,6 @@ struct Pass {
     comments: u32,
     /// Text length of the hidden elements it removed.
     hidden: u32,
-}
-
-impl Pass {
-    /// Whether this pass leaves the page more than twice the text (at least 100 characters)
-    /// that another left it: that one misread the page.
-    fn leaves_more_than(&self, live: u32) -> bool {
-        self.live > 2 * live.max(100)
-    }
 }
 
 /// One marking pass.

@@ -637,28 +637,31 @@ fn write_all(
                 .collect(),
             Msg::Dropped { seq, size } => vec![(seq, size, None)],
         };
+        // A document done: written (unless dropped), and its room in the window given back.
+        let mut finish = |size: usize, text: Option<String>| -> io::Result<()> {
+            if let Some(text) = text {
+                emit(&mut out, &mut toc, explain, &text)?;
+                written += 1;
+            }
+            sh.window.release(size);
+            resolved += 1;
+            Ok(())
+        };
         for (seq, size, text) in done {
-            if ordered {
-                pending.insert(seq, (size, text));
-                while let Some((size, text)) = pending.remove(&next) {
-                    if let Some(text) = text {
-                        emit(&mut out, &mut toc, explain, &text)?;
-                        written += 1;
-                    }
-                    sh.window.release(size);
-                    next += 1;
-                    resolved += 1;
-                    if sh.interrupt.at_once() {
-                        break;
-                    }
+            if sh.interrupt.at_once() {
+                break;
+            }
+            if !ordered {
+                finish(size, text)?;
+                continue;
+            }
+            pending.insert(seq, (size, text));
+            while let Some((size, text)) = pending.remove(&next) {
+                finish(size, text)?;
+                next += 1;
+                if sh.interrupt.at_once() {
+                    break;
                 }
-            } else {
-                if let Some(text) = text {
-                    emit(&mut out, &mut toc, explain, &text)?;
-                    written += 1;
-                }
-                sh.window.release(size);
-                resolved += 1;
             }
         }
         if last_update.elapsed() > Duration::from_millis(100) {
